@@ -25,13 +25,22 @@ export function needsWeka(t: TestContext): boolean {
   return false;
 }
 
+/** Compiles the small Java programs beside this file against Weka, once per process. */
 function helperClasses(): string {
   if (compiledIn) return compiledIn;
-  const dir = join(tmpdir(), 'oscine-weka-peer');
+  const dir = join(tmpdir(), `oscine-weka-peer-${process.pid}`);
   mkdirSync(dir, { recursive: true });
-  execFileSync('javac', ['-nowarn', '-cp', WEKA_JAR, '-d', dir, join(here, 'WekaPredict.java')], { stdio: 'pipe' });
+  const sources = ['WekaPredict.java', 'WekaTime.java'].map((name) => join(here, name));
+  execFileSync('javac', ['-nowarn', '-cp', WEKA_JAR, '-d', dir, ...sources], { stdio: 'pipe' });
   compiledIn = dir;
   return dir;
+}
+
+function runJava(program: string, args: string[]): string {
+  return execFileSync('java', ['-cp', `${WEKA_JAR}:${helperClasses()}`, program, ...args], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
 }
 
 /**
@@ -45,13 +54,21 @@ export function wekaPredictions(train: Dataset, test: Dataset, classifier: strin
   const testFile = join(dir, 'test.arff');
   writeFileSync(trainFile, writeArff(train));
   writeFileSync(testFile, writeArff(test));
-  const output = execFileSync(
-    'java',
-    ['-cp', `${WEKA_JAR}:${helperClasses()}`, 'WekaPredict', trainFile, testFile, classifier, ...options],
-    { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
-  );
-  return output
+  return runJava('WekaPredict', [trainFile, testFile, classifier, ...options])
     .trim()
     .split('\n')
     .map((line) => line.split(' ').map(Number));
+}
+
+export interface WekaTiming {
+  /** Milliseconds of each repeat, measured inside the JVM (no start-up). */
+  readonly ms: number[];
+  /** 10-fold cross-validation (java.util.Random(1)) figures, in 'cv' mode. */
+  readonly accuracy?: number;
+  readonly rmse?: number;
+}
+
+/** Times Weka building a model on `arffFile` ('build') or cross-validating it 10-fold ('cv'). */
+export function wekaTime(mode: 'build' | 'cv', arffFile: string, repeats: number, classifier: string, options: string[] = []): WekaTiming {
+  return JSON.parse(runJava('WekaTime', [mode, arffFile, String(repeats), classifier, ...options])) as WekaTiming;
 }

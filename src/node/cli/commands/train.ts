@@ -1,0 +1,35 @@
+import { writeFileSync } from 'node:fs';
+import { findAlgorithm } from '../../../core/learn/algorithms.ts';
+import { checkLearnable } from '../../../core/learn/learnable.ts';
+import { prepare } from '../../../core/learn/prepare.ts';
+import { paramsFor, trainModel } from '../../../core/learn/trained-model.ts';
+import { readDataset } from '../../files/read-dataset.ts';
+import { classIndexOf } from '../options.ts';
+import { progressBar } from '../progress.ts';
+
+export interface TrainOptions {
+  readonly model: string;
+  readonly class?: string;
+  readonly param?: Record<string, string>;
+  readonly out: string;
+}
+
+/** Trains one model on a whole data file and saves it as a model file. */
+export function trainCommand(file: string, options: TrainOptions): void {
+  const dataset = readDataset(file);
+  const classIndex = classIndexOf(dataset, options.class, file);
+  checkLearnable(dataset, classIndex, file);
+  const algorithm = findAlgorithm(options.model);
+  const params = paramsFor(algorithm, options.param ?? {});
+  const progress = progressBar(`Training ${algorithm.name}`);
+  const started = performance.now();
+  try {
+    const model = trainModel(prepare(dataset, classIndex), algorithm, params, { onProgress: progress.update });
+    progress.stop();
+    writeFileSync(options.out, JSON.stringify(model.toDocument()) + '\n');
+    const ms = performance.now() - started;
+    console.log(`Trained ${algorithm.name} on ${model.examples} examples of ${file} in ${ms.toFixed(0)} ms → ${options.out}`);
+  } finally {
+    progress.stop();
+  }
+}

@@ -1,0 +1,74 @@
+import { Command, CommanderError, Option } from 'commander';
+import { InputError } from '../../core/errors.ts';
+import { evalCommand } from './commands/eval.ts';
+import { modelsCommand } from './commands/models.ts';
+import { predictCommand } from './commands/predict.ts';
+import { trainCommand } from './commands/train.ts';
+import { collectParam, wholeNumber } from './options.ts';
+
+/** Exit codes: 0 done, 2 the user's input was wrong (the message says how), 1 a fault in Oscine. */
+const USER_ERROR = 2;
+
+const program = new Command('oscine')
+  .description('Build machine-learning instruments by demonstration (a successor to Wekinator).')
+  .exitOverride()
+  .configureOutput({ outputError: () => {} });
+
+const modelOption = () => new Option('-m, --model <name>', 'the model: knn, mlp, linear, poly, j48, adaboost, svm, naive-bayes, stump').makeOptionMandatory();
+const classOption = () => new Option('-c, --class <name|number>', 'the attribute to predict (default: the last)');
+const paramOption = () => new Option('-p, --param <key=value>', 'a model parameter, repeatable (see `oscine models`)').argParser(collectParam);
+
+program
+  .command('eval')
+  .description('judge a model on a data file by stratified k-fold cross-validation')
+  .argument('<data>', 'an .arff or .csv file')
+  .addOption(modelOption())
+  .addOption(classOption())
+  .option('-f, --folds <k>', 'number of folds', wholeNumber('--folds', 2), 10)
+  .option('-s, --seed <n>', 'seed for the folds (Weka uses 1)', wholeNumber('--seed', 0), 1)
+  .option('--training', 'judge on the training data itself instead of held-out folds')
+  .addOption(paramOption())
+  .option('--json', 'print one JSON object')
+  .action(evalCommand);
+
+program
+  .command('train')
+  .description('train a model on a data file and save it')
+  .argument('<data>', 'an .arff or .csv file')
+  .addOption(modelOption())
+  .addOption(classOption())
+  .addOption(paramOption())
+  .requiredOption('-o, --out <model.json>', 'where to save the model')
+  .action(trainCommand);
+
+program
+  .command('predict')
+  .description('print one prediction per input row (CSV or ARFF; stdin when no file)')
+  .argument('<model.json>', 'a model saved by `oscine train`')
+  .argument('[inputs]', 'a .csv or .arff file of inputs')
+  .option('--probabilities', 'for classifiers, also print the probability of each class')
+  .action(predictCommand);
+
+program.command('models').description('list the models and their parameters').option('--json', 'print JSON').action(modelsCommand);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  process.exitCode = report(error);
+}
+
+function report(error: unknown): number {
+  if (error instanceof CommanderError) {
+    if (error.exitCode === 0) return 0; // --help, --version
+    console.error(`oscine: ${error.message.replace(/^error: /, '')}`);
+    return USER_ERROR;
+  }
+  if (error instanceof InputError) {
+    console.error(`oscine: ${error.message}`);
+    return USER_ERROR;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  console.error(`oscine: internal error: ${message}. This is a bug in Oscine; run with OSCINE_DEBUG=1 for details.`);
+  if (process.env.OSCINE_DEBUG) console.error(error);
+  return 1;
+}
