@@ -1,7 +1,6 @@
-import { InputError } from '../errors.ts';
-import { DEFAULT_DATE_FORMAT, formatDate, parseDate } from './dates.ts';
+import { DEFAULT_DATE_FORMAT, dateFormatProblem, formatDate, parseDate } from './dates.ts';
 import { type Attribute, type Dataset, isMissing } from './dataset.ts';
-import { TextCursor, stripComment } from './text-cursor.ts';
+import { TextCursor, isNonFiniteNumber, locatedError, readNumber, stripComment } from './text-cursor.ts';
 
 /**
  * Reads Weka's ARFF format: numeric, nominal, string and date attributes, quoted names,
@@ -31,14 +30,17 @@ export function parseArff(text: string, source = 'ARFF data'): Dataset {
     } else cursor.fail(`expected @relation, @attribute or @data, found '${keyword}'`, 0);
   });
 
-  if (!inData) throw new InputError(`${source}: no @data section; is this an ARFF file?`);
+  if (!inData) {
+    const last = lines.length;
+    throw locatedError(source, last, lines[last - 1].length + 1, 'the file ends without a @data line; is this an ARFF file?');
+  }
   return { relation, attributes, rows };
 }
 
 function attributeDeclaration(cursor: TextCursor, existing: readonly Attribute[]): Attribute {
-  const name = cursor.token('{').value;
-  if (name === '') cursor.fail('the attribute has no name');
-  if (existing.some((a) => a.name === name)) cursor.fail(`the attribute '${name}' is declared twice`);
+  const { value: name, start } = cursor.token('{');
+  if (name === '') cursor.fail('the attribute has no name', start);
+  if (existing.some((a) => a.name === name)) cursor.fail(`the attribute '${name}' is declared twice`, start);
   if (cursor.take('{')) {
     const values: string[] = [];
     while (!cursor.take('}')) {
@@ -53,8 +55,10 @@ function attributeDeclaration(cursor: TextCursor, existing: readonly Attribute[]
   if (type === 'numeric' || type === 'real' || type === 'integer') return { name, kind: 'numeric' };
   if (type === 'string') return { name, kind: 'string', values: [] };
   if (type === 'date') {
-    const format = cursor.atEnd() ? DEFAULT_DATE_FORMAT : cursor.token('').value;
-    parseDate('', format); // rejects a format Oscine cannot read, here rather than on every row
+    const written = cursor.atEnd() ? undefined : cursor.token('');
+    const format = written?.value ?? DEFAULT_DATE_FORMAT;
+    const problem = dateFormatProblem(format);
+    if (problem) cursor.fail(problem, written?.start);
     return { name, kind: 'date', format };
   }
   return cursor.fail(`'${type}' is not an attribute type Oscine reads (numeric, nominal {…}, string, date)`, typeStart);
@@ -72,7 +76,9 @@ function denseRow(cursor: TextCursor, attributes: readonly Attribute[]): Float64
 }
 
 function sparseRow(cursor: TextCursor, attributes: readonly Attribute[]): Float64Array {
-  const row = new Float64Array(attributes.length);
+  // A value left out is 0, which for a string attribute would be whichever text came first;
+  // Weka puts a dummy string there, Oscine a missing value.
+  const row = Float64Array.from(attributes, (attribute) => (attribute.kind === 'string' ? Number.NaN : 0));
   cursor.expect('{', '{');
   while (!cursor.take('}')) {
     if (cursor.atEnd()) cursor.fail('the sparse row is never closed with }');
@@ -93,9 +99,10 @@ function decodeValue(cursor: TextCursor, attribute: Attribute, text: string, quo
   if (text === '' && !quoted) cursor.fail(`a value for '${attribute.name}' is missing (write ? for an unknown value)`, at);
   switch (attribute.kind) {
     case 'numeric': {
-      const value = Number(text);
-      if (!Number.isFinite(value)) {
-        cursor.fail(`'${text}' is not a number, and '${attribute.name}' is numeric`, at);
+      const value = readNumber(text);
+      if (value === undefined) {
+        const hint = isNonFiniteNumber(text) ? ' (write ? for an unknown value)' : '';
+        cursor.fail(`'${text}' is not a number, and '${attribute.name}' is numeric${hint}`, at);
       }
       return value;
     }
@@ -145,20 +152,30 @@ function typeText(attribute: Attribute): string {
 }
 
 function encodeValue(attribute: Attribute, value: number): string {
-  if (isMissing(value)) return '?';
+  return isMissing(value) ? '?' : quote(valueText(attribute, value));
+}
+
+/** A value as a user writes it: the number, the label, or the date in the attribute's format. */
+export function valueText(attribute: Attribute, value: number): string {
   switch (attribute.kind) {
     case 'numeric':
       return String(value);
     case 'nominal':
     case 'string':
-      return quote(attribute.values[value]);
+      return attribute.values[value];
     case 'date':
-      return quote(formatDate(value, attribute.format));
+      return formatDate(value, attribute.format);
   }
 }
 
 /** Quotes a name or value only when ARFF needs it to. */
 export function quote(text: string): string {
   if (text !== '' && text !== '?' && !/[\s,{}'"%\\]/.test(text)) return text;
-  return `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n').replace(/\t/g, '\\t')}'`;
+  const escaped = text
+    .replace(/\\/g, '\\\\')
+    .replace(/'/g, "\\'")
+    .replace(/\n/g, '\\n')
+    .replace(/\r/g, '\\r') // Weka's reader ends a line at a bare carriage return
+    .replace(/\t/g, '\\t');
+  return `'${escaped}'`;
 }

@@ -1,7 +1,8 @@
 /**
  * Maps each input linearly from its training range onto [0, 1] (`minmax`, as Weka's
  * Normalize and IBk's distance do) or [-1, 1] (`symmetric`, as Weka's MultilayerPerceptron does).
- * A column that never changed in training maps to 0, never to NaN; values outside the
+ * A column that never changed in training maps to 0, never to NaN (Weka's MultilayerPerceptron
+ * only shifts such a column, which differs for values unseen in training); values outside the
  * training range extrapolate rather than clamp, as in Weka.
  */
 export type NormaliserRange = 'minmax' | 'symmetric';
@@ -13,22 +14,25 @@ export interface NormaliserState {
 }
 
 export class Normaliser {
-  private readonly scale: Float64Array;
-  private readonly offset: Float64Array;
+  // Each value becomes (x - base) / divisor, the very arithmetic Weka uses, so that scaled
+  // values agree with Weka's to the last bit (x * scale + offset is off by one ulp half the time).
+  // A divisor of 0 marks a constant column.
+  private readonly base: Float64Array;
+  private readonly divisor: Float64Array;
 
   constructor(readonly stateValue: NormaliserState) {
     const { min, max, range } = stateValue;
-    this.scale = new Float64Array(min.length);
-    this.offset = new Float64Array(min.length);
+    this.base = new Float64Array(min.length);
+    this.divisor = new Float64Array(min.length);
     for (let i = 0; i < min.length; i++) {
       const span = max[i] - min[i];
-      if (!(span > 0) || !Number.isFinite(span)) continue; // constant column → 0
+      if (!(span > 0) || !Number.isFinite(span)) continue;
       if (range === 'minmax') {
-        this.scale[i] = 1 / span;
-        this.offset[i] = -min[i] / span;
+        this.base[i] = min[i];
+        this.divisor[i] = span;
       } else {
-        this.scale[i] = 2 / span;
-        this.offset[i] = -(max[i] + min[i]) / span;
+        this.base[i] = (max[i] + min[i]) / 2;
+        this.divisor[i] = span / 2;
       }
     }
   }
@@ -51,16 +55,17 @@ export class Normaliser {
   }
 
   get width(): number {
-    return this.scale.length;
+    return this.base.length;
   }
 
   /** Writes the normalised values of `input` into `out`; `out` may be `input`. */
   apply(input: ArrayLike<number>, out: Float64Array): void {
-    for (let i = 0; i < this.scale.length; i++) out[i] = input[i] * this.scale[i] + this.offset[i];
+    for (let i = 0; i < this.base.length; i++) out[i] = this.value(i, input[i]);
   }
 
   value(index: number, x: number): number {
-    return x * this.scale[index] + this.offset[index];
+    const divisor = this.divisor[index];
+    return divisor === 0 ? 0 : (x - this.base[index]) / divisor;
   }
 
   state(): NormaliserState {

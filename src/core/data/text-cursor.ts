@@ -14,7 +14,7 @@ export class TextCursor {
   ) {}
 
   fail(message: string, at = this.position): never {
-    throw new InputError(`${this.source}, line ${this.lineNumber}, column ${at + 1}: ${message}`);
+    throw locatedError(this.source, this.lineNumber, at + 1, message);
   }
 
   skipSpaces(): void {
@@ -78,6 +78,28 @@ export class TextCursor {
     this.position = this.text.length;
     return value;
   }
+}
+
+/** The one shape of every data-file error: "iris.arff, line 12, column 5: what is wrong". */
+export function locatedError(source: string, line: number, column: number, message: string): InputError {
+  return new InputError(`${source}, line ${line}, column ${column}: ${message}`);
+}
+
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+/**
+ * A finite number as data files write it (`12`, `-0.5`, `.5`, `1e-3`), or undefined. Stricter
+ * than `Number()`, which also takes `0x1F`, `0b1`, `Infinity` and the empty string.
+ */
+export function readNumber(text: string): number | undefined {
+  if (!DECIMAL.test(text)) return undefined;
+  const value = Number(text);
+  return Number.isFinite(value) ? value : undefined;
+}
+
+/** Text a program would take for a number that is not finite: `NaN`, `Infinity`, `-inf`, `1e999`. */
+export function isNonFiniteNumber(text: string): boolean {
+  return /^[+-]?(nan|inf|infinity)$/i.test(text) || (DECIMAL.test(text) && !Number.isFinite(Number(text)));
 }
 
 /** Removes a `%` comment that is not inside quotes. */

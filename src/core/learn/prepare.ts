@@ -57,6 +57,9 @@ export interface PreparedData {
  */
 export function prepare(dataset: Dataset, classIndex: number, rowFilter?: readonly number[]): PreparedData {
   const targetAttribute = dataset.attributes[classIndex];
+  if (!targetAttribute) {
+    throw new InputError(`there is no attribute number ${classIndex + 1}; the data has ${dataset.attributes.length} attributes`);
+  }
   const task = taskOf(targetAttribute);
   const inputAttributes = dataset.attributes.map((_, i) => i).filter((i) => i !== classIndex);
   for (const i of inputAttributes) {
