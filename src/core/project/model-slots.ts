@@ -1,0 +1,106 @@
+import type { ModelDocument } from '../format/model-document.ts';
+import { loadModel } from '../learn/trained-model.ts';
+import type { Output } from './project.ts';
+import { OutputRunner } from './runner.ts';
+import type { ModelStatus, ProjectStore, SavedModel } from './store.ts';
+
+interface Slot {
+  document: ModelDocument | null;
+  status: ModelStatus;
+  inputs: readonly number[];
+  runner: OutputRunner | null;
+}
+
+/**
+ * Each output's trained model, its status and the runner that plays it. A model keeps playing
+ * after its examples or settings change (marked "needs retraining") until a new one replaces it.
+ */
+export class ModelSlots {
+  private slots: Slot[];
+
+  constructor(
+    outputs: readonly Output[],
+    saved: readonly (SavedModel | undefined)[],
+    private readonly store: ProjectStore,
+    private readonly onStatus: (output: number, status: ModelStatus) => void,
+  ) {
+    this.slots = outputs.map((output, j) => this.restore(output, saved[j], j));
+  }
+
+  private restore(output: Output, saved: SavedModel | undefined, j: number): Slot {
+    if (!saved?.document) return { document: null, status: 'untrained', inputs: [], runner: null };
+    const model = loadModel(saved.document, `the model of output ${j + 1}`);
+    const status = saved.status === 'training' ? 'needs-retraining' : saved.status;
+    return { document: saved.document, status, inputs: saved.inputs, runner: new OutputRunner(output, model, saved.inputs) };
+  }
+
+  status(output: number): ModelStatus {
+    return this.slots[output].status;
+  }
+
+  statuses(): ModelStatus[] {
+    return this.slots.map((s) => s.status);
+  }
+
+  runner(output: number): OutputRunner | null {
+    return this.slots[output].runner;
+  }
+
+  document(output: number): ModelDocument | null {
+    return this.slots[output].document;
+  }
+
+  get anyTrained(): boolean {
+    return this.slots.some((s) => s.runner !== null);
+  }
+
+  setStatus(output: number, status: ModelStatus): void {
+    const slot = this.slots[output];
+    if (slot.status === status) return;
+    slot.status = status;
+    this.save(output);
+    this.onStatus(output, status);
+  }
+
+  /** A trained model is out of date: its examples or its settings changed. */
+  markStale(output: number): void {
+    if (this.slots[output].status === 'trained') this.setStatus(output, 'needs-retraining');
+  }
+
+  install(output: number, spec: Output, document: ModelDocument, inputs: readonly number[]): void {
+    const model = loadModel(document, `the new model of '${spec.name}'`);
+    this.slots[output] = { document, status: 'trained', inputs, runner: new OutputRunner(spec, model, inputs) };
+    this.save(output);
+    this.onStatus(output, 'trained');
+  }
+
+  /** Rebuilds runners after an output's settings changed (e.g. hard limits) without retraining. */
+  refresh(output: number, spec: Output): void {
+    const slot = this.slots[output];
+    if (slot.document) slot.runner = new OutputRunner(spec, loadModel(slot.document, spec.name), slot.inputs);
+  }
+
+  /** Input `removed` is gone: models that read it can no longer play; the others read shifted indices. */
+  removeInput(removed: number, outputs: readonly Output[]): number[] {
+    const lost: number[] = [];
+    this.slots.forEach((slot, j) => {
+      if (!slot.document) return;
+      if (slot.inputs.includes(removed)) {
+        this.slots[j] = { document: null, status: 'untrained', inputs: [], runner: null };
+        lost.push(j);
+        this.save(j);
+        this.onStatus(j, 'untrained');
+        return;
+      }
+      slot.inputs = slot.inputs.map((i) => (i > removed ? i - 1 : i));
+      this.refresh(j, outputs[j]);
+      this.save(j);
+    });
+    return lost;
+  }
+
+  private save(output: number): void {
+    const { document, status, inputs } = this.slots[output];
+    this.store.saveModel(output, { document, status, inputs });
+  }
+}

@@ -1,0 +1,230 @@
+import { findAlgorithm } from '../learn/algorithms.ts';
+import { paramsFor } from '../learn/trained-model.ts';
+import { InputError } from '../errors.ts';
+import type { Example } from './example.ts';
+import { type Output, checkNames, checkOsc, type OscSettings } from './project.ts';
+import { type Result, done, refused } from './result.ts';
+import { SessionCore } from './session-core.ts';
+
+export type { SessionOptions } from './session-core.ts';
+
+/**
+ * The engine every face drives: it records examples, trains each output's model and runs them,
+ * following Wekinator's rules. Each command is one method with a typed result; every change is
+ * announced on `events`. Output and input numbers are 0-based here; faces that speak Wekinator's
+ * 1-based numbering convert at their edge.
+ */
+export class Session extends SessionCore {
+  // ── deleting, undo and redo ─────────────────────────────────────────────────
+
+  deleteAllExamples(): Result<{ deleted: number }> {
+    const ids = this.book.active().map((e) => e.id);
+    return this.remove(ids, 'delete all examples', this.settingsValue.outputs.map((_, j) => j));
+  }
+
+  /** Deletes the most recent recording round that still has examples (undoable). */
+  deleteLastRound(): Result<{ deleted: number }> {
+    const round = this.book.lastRound();
+    if (round === 0) return refused('there are no examples to delete');
+    const ids = this.book.active().filter((e) => e.round === round).map((e) => e.id);
+    return this.remove(ids, `delete recording round ${round}`, this.settingsValue.outputs.map((_, j) => j));
+  }
+
+  /** Clears one output's values from every example; the examples stay for the other outputs. */
+  deleteExamplesOfOutput(output: number): Result<{ deleted: number }> {
+    const problem = this.checkOutput(output) ?? this.notWhileRecording();
+    if (problem) return refused(problem);
+    const changes = this.book
+      .active()
+      .filter((e) => !Number.isNaN(e.outputs[output]))
+      .map((e) => [e.id, e.outputs[output]] as const);
+    if (changes.length > 0) {
+      this.history.perform({ kind: 'clear-output', label: `delete the examples of '${this.settingsValue.outputs[output].name}'`, output, changes });
+      this.examplesChanged('deleted', [output]);
+    }
+    return done({ deleted: changes.length });
+  }
+
+  undo(): Result<{ undone: string }> {
+    const problem = this.notWhileRecording();
+    if (problem) return refused(problem);
+    const entry = this.history.undo();
+    if (!entry) return refused('there is nothing to undo');
+    this.examplesChanged(`undo: ${entry.label}`, entry.kind === 'clear-output' ? [entry.output] : this.allOutputs());
+    return done({ undone: entry.label });
+  }
+
+  redo(): Result<{ redone: string }> {
+    const problem = this.notWhileRecording();
+    if (problem) return refused(problem);
+    const entry = this.history.redo();
+    if (!entry) return refused('there is nothing to redo');
+    this.examplesChanged(`redo: ${entry.label}`, entry.kind === 'clear-output' ? [entry.output] : this.allOutputs());
+    return done({ redone: entry.label });
+  }
+
+  /** What undo and redo would do next. */
+  undoable(): { undo?: string; redo?: string } {
+    return this.history.next();
+  }
+
+  private remove(ids: number[], label: string, outputs: number[]): Result<{ deleted: number }> {
+    const problem = this.notWhileRecording();
+    if (problem) return refused(problem);
+    if (ids.length > 0) {
+      this.history.perform({ kind: 'remove', label, ids });
+      this.examplesChanged('deleted', outputs);
+    }
+    return done({ deleted: ids.length });
+  }
+
+  private notWhileRecording(): string | undefined {
+    return this.state === 'recording' ? 'recording is on; stop recording first' : undefined;
+  }
+
+  private allOutputs(): number[] {
+    return this.settingsValue.outputs.map((_, j) => j);
+  }
+
+  // ── models ─────────────────────────────────────────────────────────────────
+
+  /** Chooses which inputs an output's model reads (0-based input indices). */
+  selectInputs(output: number, inputs: readonly number[]): Result {
+    const problem = this.checkOutput(output);
+    if (problem) return refused(problem);
+    const count = this.settingsValue.inputs.length;
+    const bad = inputs.find((i) => !Number.isInteger(i) || i < 0 || i >= count);
+    if (bad !== undefined) return refused(`there is no input ${bad + 1}; the project has ${count} (numbered from 1)`);
+    if (inputs.length === 0) return refused('a model needs at least one input');
+    const flags = this.settingsValue.inputs.map((_, i) => inputs.includes(i));
+    this.updateOutput(output, { inputs: flags });
+    this.models.markStale(output);
+    return done();
+  }
+
+  /** Changes an output's algorithm and its parameters (checked now, so training cannot fail on them). */
+  setModel(output: number, model: string, params: Readonly<Record<string, unknown>> = {}): Result {
+    const problem = this.checkOutput(output);
+    if (problem) return refused(problem);
+    const spec = this.settingsValue.outputs[output];
+    try {
+      const algorithm = findAlgorithm(model);
+      const task = spec.kind === 'classifier' ? 'classification' : 'regression';
+      if (!algorithm.tasks.includes(task)) return refused(`${model} cannot do ${task}, which '${spec.name}' needs`);
+      const resolved = paramsFor(algorithm, params);
+      const given = Object.fromEntries(Object.keys(params).map((k) => [k, resolved[k]]));
+      this.updateOutput(output, { model, params: given });
+    } catch (error) {
+      if (error instanceof InputError) return refused(error.message);
+      throw error;
+    }
+    this.models.markStale(output);
+    return done();
+  }
+
+  /** Changes how an output's values are shaped (range, limits, whole numbers, probabilities); no retraining needed. */
+  setOutputOptions(output: number, options: Partial<Pick<Output & { kind: 'continuous' }, 'min' | 'max' | 'integer' | 'hardLimits'>> & { probabilities?: boolean }): Result {
+    const problem = this.checkOutput(output);
+    if (problem) return refused(problem);
+    const spec = this.settingsValue.outputs[output];
+    if (spec.kind === 'classifier') {
+      this.updateOutput(output, { probabilities: options.probabilities ?? spec.probabilities });
+    } else {
+      const min = options.min ?? spec.min;
+      const max = options.max ?? spec.max;
+      if (!(min < max)) return refused(`the minimum of '${spec.name}' must be below its maximum, not ${min}..${max}`);
+      this.updateOutput(output, { min, max, integer: options.integer ?? spec.integer, hardLimits: options.hardLimits ?? spec.hardLimits });
+    }
+    this.models.refresh(output, this.settingsValue.outputs[output]);
+    return done();
+  }
+
+  private updateOutput(output: number, change: Partial<Output>): void {
+    const outputs = this.settingsValue.outputs.map((o, j) => (j === output ? ({ ...o, ...change } as Output) : o));
+    this.saveSettings({ ...this.settingsValue, outputs });
+  }
+
+  // ── inputs, names and OSC ───────────────────────────────────────────────────
+
+  renameInputs(names: readonly string[]): Result {
+    const count = this.settingsValue.inputs.length;
+    if (names.length !== count) return refused(`expected ${count} input names, got ${names.length}`);
+    return this.checked(() => {
+      checkNames('input', names);
+      this.saveSettings({ ...this.settingsValue, inputs: [...names] });
+    });
+  }
+
+  renameOutputs(names: readonly string[]): Result {
+    const count = this.settingsValue.outputs.length;
+    if (names.length !== count) return refused(`expected ${count} output names, got ${names.length}`);
+    return this.checked(() => {
+      checkNames('output', names);
+      this.saveSettings({ ...this.settingsValue, outputs: this.settingsValue.outputs.map((o, j) => ({ ...o, name: names[j] })) });
+    });
+  }
+
+  /** Adds an input at the end; existing examples get a missing value for it (filled with the mean when training). */
+  addInput(name = `inputs-${this.settingsValue.inputs.length + 1}`): Result<{ input: number }> {
+    const problem = this.notWhileRecording();
+    if (problem) return refused(problem);
+    const inputs = [...this.settingsValue.inputs, name];
+    const result = this.checked(() => checkNames('input', inputs));
+    if (!result.ok) return result;
+    const examples = this.book.active().length;
+    this.book.reshape((e) => ({ ...e, inputs: Float64Array.from([...e.inputs, Number.NaN]) }));
+    this.store.replaceExamples(this.book.all());
+    const outputs = this.settingsValue.outputs.map((o) => ({ ...o, inputs: [...o.inputs, true] }));
+    const warning = examples > 0 ? `${examples} existing examples have no value for '${name}'; retrain to use it` : undefined;
+    this.saveSettings({ ...this.settingsValue, inputs, outputs }, warning);
+    this.allOutputs().forEach((j) => this.models.markStale(j));
+    return done({ input: inputs.length - 1 }, warning);
+  }
+
+  /** Removes an input and its values from every example; models that read it must be retrained. */
+  removeInput(input: number): Result {
+    const problem = this.notWhileRecording() ?? this.notWhileTraining();
+    if (problem) return refused(problem);
+    const { inputs, outputs } = this.settingsValue;
+    if (!(Number.isInteger(input) && input >= 0 && input < inputs.length)) return refused(`there is no input ${input + 1}`);
+    if (inputs.length === 1) return refused('a project needs at least one input');
+    const orphan = outputs.find((o) => o.inputs.every((on, i) => i === input || !on));
+    if (orphan) return refused(`'${orphan.name}' reads only '${inputs[input]}'; select other inputs for it first`);
+    const drop = (values: Float64Array) => Float64Array.from([...values.subarray(0, input), ...values.subarray(input + 1)]);
+    this.book.reshape((e): Example => ({ ...e, inputs: drop(e.inputs) }));
+    this.history.clear();
+    this.store.replaceExamples(this.book.all());
+    const lost = this.models.removeInput(input, outputs);
+    const names = lost.map((j) => `'${outputs[j].name}'`);
+    const warning = `'${inputs[input]}' and its values are gone from ${this.book.active().length} examples` + (names.length ? `; retrain ${names.join(', ')}` : '');
+    this.saveSettings(
+      { ...this.settingsValue, inputs: inputs.filter((_, i) => i !== input), outputs: outputs.map((o) => ({ ...o, inputs: o.inputs.filter((_, i) => i !== input) })) },
+      warning,
+    );
+    return done(undefined, warning);
+  }
+
+  setOsc(change: Partial<OscSettings>): Result {
+    return this.checked(() => this.saveSettings({ ...this.settingsValue, osc: checkOsc({ ...this.settingsValue.osc, ...change }) }));
+  }
+
+  private notWhileTraining(): string | undefined {
+    return this.state === 'training' ? 'training is under way; wait for it or cancel it first' : undefined;
+  }
+
+  private checked(change: () => void): Result {
+    try {
+      change();
+      return done();
+    } catch (error) {
+      if (error instanceof InputError) return refused(error.message);
+      throw error;
+    }
+  }
+
+  protected saveSettings(settings: typeof this.settingsValue, warning?: string): void {
+    this.settingsValue = settings;
+    this.store.saveSettings(settings);
+    this.events.emit('project', warning === undefined ? { settings } : { settings, warning });
+  }
+}

@@ -1,0 +1,23 @@
+import { Session } from '../../core/project/session.ts';
+import type { Trainer } from '../../core/project/trainer.ts';
+import { ProjectFile } from './project-file.ts';
+
+/** Opens a project file and the session that works on it; the session writes every change back. */
+export function openSession(path: string, trainer?: Trainer): { session: Session; file: ProjectFile } {
+  const file = ProjectFile.open(path);
+  try {
+    const contents = file.load();
+    const session = new Session(contents.settings, {
+      store: file,
+      trainer,
+      examples: contents.examples,
+      inactiveExamples: contents.inactiveExamples,
+      history: contents.history,
+      models: contents.models,
+    });
+    return { session, file };
+  } catch (error) {
+    file.close();
+    throw error;
+  }
+}

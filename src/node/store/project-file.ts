@@ -1,0 +1,221 @@
+import Database from 'better-sqlite3';
+import { existsSync, openSync, readSync, closeSync } from 'node:fs';
+import { z } from 'zod';
+import { InputError } from '../../core/errors.ts';
+import type { Example } from '../../core/project/example.ts';
+import type { HistoryState } from '../../core/project/history.ts';
+import type { ProjectSettings } from '../../core/project/project.ts';
+import type { ModelStatus, ProjectStore, SavedModel } from '../../core/project/store.ts';
+import { readModelDocument } from '../../core/format/model-document.ts';
+import { APPLICATION_ID, CREATE_TABLES, PROJECT_FORMAT_VERSION, valuesFromJson, valuesToJson } from './schema.ts';
+import { readSettings } from './settings-schema.ts';
+
+/** Examples wait at most this long in memory before they are written. */
+export const FLUSH_INTERVAL_MS = 50;
+
+/** Everything a project file holds, as the session needs it to start. */
+export interface ProjectContents {
+  readonly settings: ProjectSettings;
+  readonly examples: Example[];
+  readonly inactiveExamples: number[];
+  readonly history: HistoryState;
+  readonly models: (SavedModel | undefined)[];
+}
+
+const SQLITE_MAGIC = 'SQLite format 3\0';
+
+/**
+ * A project as one SQLite file (`name.oscine`). It mirrors every change a session makes:
+ * examples are written in small transactions at most every 50 ms, everything else at once.
+ * WAL mode lets another process read the file while a server writes it, and a killed process
+ * loses at most the examples of the last 50–100 ms, never the file.
+ */
+export class ProjectFile implements ProjectStore {
+  private pending: Example[] = [];
+  private timer: NodeJS.Timeout | undefined;
+  private readonly insertExample: Database.Statement;
+  /** The longest a write took, in milliseconds, for benchmarks and `info`. */
+  longestWriteMs = 0;
+
+  private constructor(
+    readonly path: string,
+    private readonly db: Database.Database,
+  ) {
+    this.insertExample = db.prepare('INSERT INTO examples (id, round, time, active, inputs, outputs) VALUES (?, ?, ?, 1, ?, ?)');
+  }
+
+  /** Makes a new project file; refuses to overwrite anything. */
+  static create(path: string, settings: ProjectSettings): ProjectFile {
+    if (existsSync(path)) throw new InputError(`${path} already exists; open it, or choose another name`);
+    const db = new Database(path);
+    db.pragma('journal_mode = WAL');
+    db.pragma(`application_id = ${APPLICATION_ID}`);
+    db.pragma(`user_version = ${PROJECT_FORMAT_VERSION}`);
+    db.exec(CREATE_TABLES);
+    const file = new ProjectFile(path, db);
+    file.configure();
+    file.saveSettings(settings);
+    file.saveHistory({ undo: [], redo: [] });
+    return file;
+  }
+
+  /**
+   * Opens an existing project. A file that is not an Oscine project, or is from a newer
+   * Oscine, is refused before anything is written to it.
+   */
+  static open(path: string, options: { readonly?: boolean } = {}): ProjectFile {
+    checkIsProject(path);
+    const db = new Database(path, { readonly: options.readonly ?? false, fileMustExist: true });
+    const id = db.pragma('application_id', { simple: true }) as number;
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (id !== APPLICATION_ID) {
+      db.close();
+      throw new InputError(`${path} is an SQLite database but not an Oscine project; it was left untouched`);
+    }
+    if (version > PROJECT_FORMAT_VERSION) {
+      db.close();
+      throw new InputError(`${path} was saved by a newer Oscine (project format ${version}; this one reads ${PROJECT_FORMAT_VERSION}); update Oscine to open it. The file was left untouched`);
+    }
+    const file = new ProjectFile(path, db);
+    if (!options.readonly) {
+      db.pragma('journal_mode = WAL');
+      file.configure();
+    }
+    return file;
+  }
+
+  private configure(): void {
+    // In WAL mode NORMAL survives a killed process (not a power cut) and keeps writes quick.
+    this.db.pragma('synchronous = NORMAL');
+    this.db.pragma('busy_timeout = 2000');
+  }
+
+  load(): ProjectContents {
+    const settingsRow = this.db.prepare('SELECT json FROM settings WHERE id = 1').get() as { json: string } | undefined;
+    if (!settingsRow) throw new InputError(`${this.path} is damaged: it has no settings`);
+    const settings = readSettings(JSON.parse(settingsRow.json), this.path);
+    const rows = this.db.prepare('SELECT id, round, time, active, inputs, outputs FROM examples ORDER BY id').all() as ExampleRow[];
+    const examples = rows.map((row) => ({ id: row.id, round: row.round, time: row.time, inputs: valuesFromJson(row.inputs), outputs: valuesFromJson(row.outputs) }));
+    const inactiveExamples = rows.filter((row) => row.active === 0).map((row) => row.id);
+    const historyRow = this.db.prepare('SELECT json FROM history WHERE id = 1').get() as { json: string } | undefined;
+    const history = historyRow ? historySchema.parse(JSON.parse(historyRow.json)) : { undo: [], redo: [] };
+    const models: (SavedModel | undefined)[] = settings.outputs.map(() => undefined);
+    for (const row of this.db.prepare('SELECT output, status, inputs, document FROM models').all() as ModelRow[]) {
+      if (row.output >= models.length) continue;
+      const document = row.document ? readModelDocument(JSON.parse(row.document), `${this.path}, model of output ${row.output + 1}`) : null;
+      models[row.output] = { status: row.status as ModelStatus, inputs: JSON.parse(row.inputs) as number[], document };
+    }
+    return { settings, examples, inactiveExamples, history, models };
+  }
+
+  // ── ProjectStore ───────────────────────────────────────────────────────────
+
+  saveSettings(settings: ProjectSettings): void {
+    this.write(() => this.db.prepare('INSERT OR REPLACE INTO settings (id, json) VALUES (1, ?)').run(JSON.stringify(settings)));
+  }
+
+  addExample(example: Example): void {
+    this.pending.push(example);
+    this.timer ??= setTimeout(() => this.flush(), FLUSH_INTERVAL_MS);
+  }
+
+  setActive(ids: readonly number[], active: boolean): void {
+    const statement = this.db.prepare('UPDATE examples SET active = ? WHERE id = ?');
+    this.write(() => ids.forEach((id) => statement.run(active ? 1 : 0, id)));
+  }
+
+  setOutputValues(output: number, changes: readonly (readonly [number, number])[]): void {
+    const statement = this.db.prepare('UPDATE examples SET outputs = json_replace(outputs, ?, json(?)) WHERE id = ?');
+    const path = `$[${output}]`;
+    this.write(() => changes.forEach(([id, value]) => statement.run(path, Number.isNaN(value) ? 'null' : JSON.stringify(value), id)));
+  }
+
+  purge(ids: readonly number[]): void {
+    const statement = this.db.prepare('DELETE FROM examples WHERE id = ?');
+    this.write(() => ids.forEach((id) => statement.run(id)));
+  }
+
+  replaceExamples(examples: readonly Example[]): void {
+    const update = this.db.prepare('UPDATE examples SET inputs = ?, outputs = ? WHERE id = ?');
+    this.write(() => examples.forEach((e) => update.run(valuesToJson(e.inputs), valuesToJson(e.outputs), e.id)));
+  }
+
+  saveHistory(history: HistoryState): void {
+    this.write(() => this.db.prepare('INSERT OR REPLACE INTO history (id, json) VALUES (1, ?)').run(JSON.stringify(history)));
+  }
+
+  saveModel(output: number, model: SavedModel): void {
+    this.write(() =>
+      this.db
+        .prepare('INSERT OR REPLACE INTO models (output, status, inputs, document) VALUES (?, ?, ?, ?)')
+        .run(output, model.status, JSON.stringify(model.inputs), model.document ? JSON.stringify(model.document) : null),
+    );
+  }
+
+  // ── writing ────────────────────────────────────────────────────────────────
+
+  /** Writes the examples waiting in memory, in one transaction. */
+  flush(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    if (this.pending.length === 0) return;
+    const batch = this.pending;
+    this.pending = [];
+    this.transaction(() => {
+      for (const e of batch) this.insertExample.run(e.id, e.round, e.time, valuesToJson(e.inputs), valuesToJson(e.outputs));
+    });
+  }
+
+  /** Every other change: pending examples first, so the file sees changes in their order. */
+  private write(change: () => void): void {
+    this.flush();
+    this.transaction(change);
+  }
+
+  private transaction(change: () => void): void {
+    const started = performance.now();
+    this.db.transaction(change)();
+    this.longestWriteMs = Math.max(this.longestWriteMs, performance.now() - started);
+  }
+
+  close(): void {
+    this.flush();
+    if (!this.db.readonly) this.db.pragma('wal_checkpoint(TRUNCATE)');
+    this.db.close();
+  }
+}
+
+interface ExampleRow {
+  id: number;
+  round: number;
+  time: number;
+  active: number;
+  inputs: string;
+  outputs: string;
+}
+
+interface ModelRow {
+  output: number;
+  status: string;
+  inputs: string;
+  document: string | null;
+}
+
+const historyEntry = z.union([
+  z.object({ kind: z.literal('remove'), label: z.string(), ids: z.array(z.int()) }),
+  z.object({ kind: z.literal('clear-output'), label: z.string(), output: z.int().min(0), changes: z.array(z.tuple([z.int(), z.number()])) }),
+]);
+const historySchema = z.object({ undo: z.array(historyEntry), redo: z.array(historyEntry) });
+
+/** Reads the first bytes, so a file that is not SQLite at all is refused without SQLite touching it. */
+function checkIsProject(path: string): void {
+  if (!existsSync(path)) throw new InputError(`${path}: no such project file`);
+  const header = Buffer.alloc(16);
+  const fd = openSync(path, 'r');
+  try {
+    readSync(fd, header, 0, 16, 0);
+  } finally {
+    closeSync(fd);
+  }
+  if (header.toString('latin1') !== SQLITE_MAGIC) throw new InputError(`${path} is not an Oscine project (not an SQLite file); it was left untouched`);
+}
