@@ -5,6 +5,9 @@ import { modelsCommand } from './commands/models.ts';
 import { predictCommand } from './commands/predict.ts';
 import { trainCommand } from './commands/train.ts';
 import { collectParam, wholeNumber } from './options.ts';
+import { collectOutput } from './output-spec.ts';
+import { infoCommand } from './commands/info.ts';
+import { newCommand } from './commands/new.ts';
 
 /** Exit codes: 0 done, 2 the user's input was wrong (the message says how), 1 a fault in Oscine. */
 const USER_ERROR = 2;
@@ -14,14 +17,14 @@ const program = new Command('oscine')
   .exitOverride()
   .configureOutput({ outputError: () => {} });
 
-const modelOption = () => new Option('-m, --model <name>', 'the model: knn, mlp, linear, poly, j48, adaboost, svm, naive-bayes, stump').makeOptionMandatory();
+const modelOption = () => new Option('-m, --model <name>', 'the model: knn, mlp, linear, poly, j48, adaboost, svm, naive-bayes, stump (data files)');
 const classOption = () => new Option('-c, --class <name|number>', 'the attribute to predict (default: the last)');
 const paramOption = () => new Option('-p, --param <key=value>', 'a model parameter, repeatable (see `oscine models`)').argParser(collectParam);
 
 program
   .command('eval')
-  .description('judge a model on a data file by stratified k-fold cross-validation')
-  .argument('<data>', 'an .arff or .csv file')
+  .description('judge a model on a data file, or every output of a project, by stratified k-fold cross-validation')
+  .argument('<data>', 'an .arff or .csv file, or a .oscine project')
   .addOption(modelOption())
   .addOption(classOption())
   .option('-f, --folds <k>', 'number of folds', wholeNumber('--folds', 2), 10)
@@ -33,12 +36,12 @@ program
 
 program
   .command('train')
-  .description('train a model on a data file and save it')
-  .argument('<data>', 'an .arff or .csv file')
+  .description('train a model on a data file and save it, or train every output of a project')
+  .argument('<data>', 'an .arff or .csv file, or a .oscine project')
   .addOption(modelOption())
   .addOption(classOption())
   .addOption(paramOption())
-  .requiredOption('-o, --out <model.json>', 'where to save the model')
+  .option('-o, --out <model.json>', 'where to save the model (data files)')
   .action(trainCommand);
 
 program
@@ -48,6 +51,25 @@ program
   .argument('[inputs]', 'a .csv or .arff file of inputs')
   .option('--probabilities', 'for classifiers, also print the probability of each class')
   .action(predictCommand);
+
+program
+  .command('new')
+  .description("create a project: Wekinator's quick setups, or a custom mix of outputs")
+  .argument('<file.oscine>', 'the project file to create')
+  .requiredOption('-i, --inputs <n>', 'number of inputs', wholeNumber('--inputs', 1))
+  .option('-o, --outputs <m>', 'number of outputs, all of one --type', wholeNumber('--outputs', 1))
+  .addOption(new Option('-t, --type <type>', 'the type of every output').choices(['continuous', 'classifier']))
+  .option('-k, --classes <k>', 'classes per classifier output', wholeNumber('--classes', 2))
+  .option('--output <spec>', 'one output, repeatable: name:continuous[:min:max] or name:classifier:K', collectOutput)
+  .option('-n, --name <name>', "the project's name (default: the file's)")
+  .action(newCommand);
+
+program
+  .command('info')
+  .description('describe a project: inputs, outputs, examples and models (safe while it is being served)')
+  .argument('<file.oscine>', 'a project file')
+  .option('--json', 'print one JSON object')
+  .action(infoCommand);
 
 program.command('models').description('list the models and their parameters').option('--json', 'print JSON').action(modelsCommand);
 

@@ -3,12 +3,14 @@ import { checkLearnable } from '../../../core/learn/learnable.ts';
 import { paramsFor } from '../../../core/learn/trained-model.ts';
 import { type Evaluation, evaluate } from '../../../core/evaluate/cross-validate.ts';
 import { readDataset } from '../../files/read-dataset.ts';
+import { evalProject } from './project-eval.ts';
+import { InputError } from '../../../core/errors.ts';
 import { classIndexOf } from '../options.ts';
 import { progressBar } from '../progress.ts';
 import { type Summary, formatReport } from '../report-text.ts';
 
 export interface EvalOptions {
-  readonly model: string;
+  readonly model?: string;
   readonly class?: string;
   readonly folds: number;
   readonly seed: number;
@@ -17,7 +19,9 @@ export interface EvalOptions {
   readonly json?: boolean;
 }
 
-export function evalCommand(file: string, options: EvalOptions): void {
+export async function evalCommand(file: string, options: EvalOptions): Promise<void> {
+  if (file.endsWith('.oscine')) return evalProject(file, options);
+  if (!options.model) throw new InputError('choose a model with --model (see `oscine models`)');
   const dataset = readDataset(file);
   const classIndex = classIndexOf(dataset, options.class, file);
   checkLearnable(dataset, classIndex, file);

@@ -4,18 +4,24 @@ import { checkLearnable } from '../../../core/learn/learnable.ts';
 import { prepare } from '../../../core/learn/prepare.ts';
 import { paramsFor, trainModel } from '../../../core/learn/trained-model.ts';
 import { readDataset } from '../../files/read-dataset.ts';
+import { InputError } from '../../../core/errors.ts';
+import { trainProject } from './project-train.ts';
 import { classIndexOf } from '../options.ts';
 import { progressBar } from '../progress.ts';
 
 export interface TrainOptions {
-  readonly model: string;
+  readonly model?: string;
   readonly class?: string;
   readonly param?: Record<string, string>;
-  readonly out: string;
+  readonly out?: string;
 }
 
 /** Trains one model on a whole data file and saves it as a model file. */
-export function trainCommand(file: string, options: TrainOptions): void {
+export async function trainCommand(file: string, options: TrainOptions): Promise<void> {
+  if (file.endsWith('.oscine')) return trainProject(file);
+  if (!options.out) throw new InputError('say where to save the model with --out model.json');
+  if (!options.model) throw new InputError('choose a model with --model (see `oscine models`)');
+  const out = options.out;
   const dataset = readDataset(file);
   const classIndex = classIndexOf(dataset, options.class, file);
   checkLearnable(dataset, classIndex, file);
@@ -26,9 +32,9 @@ export function trainCommand(file: string, options: TrainOptions): void {
   try {
     const model = trainModel(prepare(dataset, classIndex), algorithm, params, { onProgress: progress.update });
     progress.stop();
-    writeFileSync(options.out, JSON.stringify(model.toDocument()) + '\n');
+    writeFileSync(out, JSON.stringify(model.toDocument()) + '\n');
     const ms = performance.now() - started;
-    console.log(`Trained ${algorithm.name} on ${model.examples} examples of ${file} in ${ms.toFixed(0)} ms → ${options.out}`);
+    console.log(`Trained ${algorithm.name} on ${model.examples} examples of ${file} in ${ms.toFixed(0)} ms → ${out}`);
   } finally {
     progress.stop();
   }

@@ -1,0 +1,44 @@
+import { countPerOutput } from '../../../core/project/example.ts';
+import { ProjectFile } from '../../store/project-file.ts';
+
+/** Describes a project: its inputs, outputs, examples per output and model states. Safe while a server has it open. */
+export function infoCommand(path: string, options: { json?: boolean }): void {
+  const file = ProjectFile.open(path, { readonly: true });
+  let contents;
+  try {
+    contents = file.load();
+  } finally {
+    file.close();
+  }
+  const { settings } = contents;
+  const inactive = new Set(contents.inactiveExamples);
+  const active = contents.examples.filter((e) => !inactive.has(e.id));
+  const counts = countPerOutput(active, settings.outputs.length);
+  const rounds = new Set(active.map((e) => e.round)).size;
+  const outputs = settings.outputs.map((o, j) => ({
+    name: o.name,
+    kind: o.kind,
+    ...(o.kind === 'classifier' ? { classes: o.classes, probabilities: o.probabilities } : { min: o.min, max: o.max, integer: o.integer, hardLimits: o.hardLimits }),
+    model: o.model,
+    params: o.params,
+    inputs: o.inputs.flatMap((on, i) => (on ? [settings.inputs[i]] : [])),
+    examples: counts[j],
+    status: contents.models[j]?.status ?? 'untrained',
+  }));
+  if (options.json) {
+    console.log(JSON.stringify({ name: settings.name, inputs: settings.inputs, outputs, examples: active.length, rounds, osc: settings.osc }));
+    return;
+  }
+  const lines = [
+    `${settings.name} — ${path}`,
+    `${active.length} examples in ${rounds} recording rounds`,
+    `Inputs (${settings.inputs.length}): ${settings.inputs.join(', ')}`,
+    `Outputs:`,
+    ...settings.outputs.map((o, j) => {
+      const range = o.kind === 'classifier' ? `${o.classes} classes` : `${o.min}..${o.max}${o.integer ? ', whole numbers' : ''}${o.hardLimits ? ', hard limits' : ''}`;
+      return `  ${j + 1}. ${o.name}: ${o.kind}, ${range}; ${o.model}; ${outputs[j].examples} examples; ${outputs[j].status}`;
+    }),
+    `OSC: listens on ${settings.osc.host}:${settings.osc.port} for ${settings.osc.inputAddress}; sends ${settings.osc.outputAddress} to ${settings.osc.outputHost}:${settings.osc.outputPort}`,
+  ];
+  console.log(lines.join('\n'));
+}

@@ -1,0 +1,28 @@
+import { InputError } from '../../core/errors.ts';
+import type { OutputRequest } from '../../core/project/project.ts';
+
+/**
+ * Reads `--output` flags: `name:continuous[:min:max]` or `name:classifier:K`.
+ * Repeatable; collected in order.
+ */
+export function collectOutput(text: string, previous: OutputRequest[] = []): OutputRequest[] {
+  return [...previous, parseOutputSpec(text)];
+}
+
+export function parseOutputSpec(text: string): OutputRequest {
+  const [name, kind, ...rest] = text.split(':');
+  const example = 'write name:continuous, name:continuous:MIN:MAX or name:classifier:K';
+  if (!name || !kind) throw new InputError(`--output '${text}' is not an output; ${example}`);
+  if (kind === 'continuous') {
+    if (rest.length === 0) return { kind, name };
+    const [min, max] = rest.map(Number);
+    if (rest.length !== 2 || !Number.isFinite(min) || !Number.isFinite(max)) throw new InputError(`--output '${text}': the range must be two numbers, MIN:MAX`);
+    return { kind, name, min, max };
+  }
+  if (kind === 'classifier') {
+    const classes = Number(rest[0]);
+    if (rest.length !== 1 || !Number.isInteger(classes)) throw new InputError(`--output '${text}': say how many classes, as name:classifier:K`);
+    return { kind, name, classes };
+  }
+  throw new InputError(`--output '${text}': '${kind}' is not an output type (continuous or classifier); ${example}`);
+}
