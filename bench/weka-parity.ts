@@ -38,7 +38,7 @@ for (const model of models) {
     const ms = ours.trainMs + ours.predictMs;
     const speedUp = `${(theirs.ms[0] / ms).toFixed(1)}×`;
     if (ours.report.task === 'classification') {
-      const difference = (ours.report.accuracy - (theirs.accuracy ?? NaN)) * 100;
+      const difference = Math.round((ours.report.accuracy - (theirs.accuracy ?? NaN)) * 10000) / 100 || 0; // no "-0.00"
       console.log(`| ${model} | ${name} | ${pct(theirs.accuracy)} | ${pct(ours.report.accuracy)} | ${difference >= 0 ? '+' : ''}${difference.toFixed(2)} points | ${theirs.ms[0].toFixed(0)} | ${ms.toFixed(0)} | ${speedUp} |`);
     } else {
       const ratio = ours.report.rmse / (theirs.rmse ?? NaN);
