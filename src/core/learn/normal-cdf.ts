@@ -1,3 +1,4 @@
+import { monicPolynomial, polynomial } from '../util/polynomial.ts';
 /**
  * Φ(z), the probability that a standard normal value is at most z, computed exactly as Weka
  * 3.6's Statistics.normalProbability does: Cephes' ndtr, with erf for small |z| and erfc
@@ -49,16 +50,4 @@ function erfc(a: number): number {
   return y;
 }
 
-/** c[0]·xⁿ + c[1]·xⁿ⁻¹ + … + c[n], by Horner's rule. */
-function polynomial(x: number, c: readonly number[]): number {
-  let sum = c[0];
-  for (let i = 1; i < c.length; i++) sum = sum * x + c[i];
-  return sum;
-}
 
-/** xⁿ + c[0]·xⁿ⁻¹ + … + c[n-1], by Horner's rule. */
-function monicPolynomial(x: number, c: readonly number[]): number {
-  let sum = x + c[0];
-  for (let i = 1; i < c.length; i++) sum = sum * x + c[i];
-  return sum;
-}

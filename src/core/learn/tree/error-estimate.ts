@@ -1,3 +1,4 @@
+import { monicPolynomial, polynomial } from '../../util/polynomial.ts';
 /**
  * C4.5's pessimistic error estimate (Weka's j48.Stats.addErrs): how many errors to add to the
  * `errors` a leaf makes on its `total` training weight, for the upper limit of a confidence
@@ -44,19 +45,7 @@ export function normalQuantile(p: number): number {
   return negate ? x1 - x0 : x0 - x1;
 }
 
-/** c[0]·x^n + … + c[n], by Horner's rule. */
-function polynomial(x: number, c: readonly number[]): number {
-  let sum = c[0];
-  for (let i = 1; i < c.length; i++) sum = sum * x + c[i];
-  return sum;
-}
 
-/** x^n + c[0]·x^(n-1) + … + c[n-1]. */
-function monicPolynomial(x: number, c: readonly number[]): number {
-  let sum = x + c[0];
-  for (let i = 1; i < c.length; i++) sum = sum * x + c[i];
-  return sum;
-}
 
 // Cephes' rational approximations for |p - 0.5| ≤ 0.5 - e^-2, then for the tails.
 const CENTRE_P = [-59.96335010141079, 98.00107541859997, -56.67628574690703, 13.931260938727968, -1.2391658386738125];
