@@ -1,4 +1,5 @@
 import { monicPolynomial, polynomial } from '../util/polynomial.ts';
+
 /**
  * Φ(z), the probability that a standard normal value is at most z, computed exactly as Weka
  * 3.6's Statistics.normalProbability does: Cephes' ndtr, with erf for small |z| and erfc

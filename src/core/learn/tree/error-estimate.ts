@@ -1,4 +1,5 @@
 import { monicPolynomial, polynomial } from '../../util/polynomial.ts';
+
 /**
  * C4.5's pessimistic error estimate (Weka's j48.Stats.addErrs): how many errors to add to the
  * `errors` a leaf makes on its `total` training weight, for the upper limit of a confidence
