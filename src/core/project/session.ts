@@ -2,6 +2,7 @@ import { findAlgorithm } from '../learn/algorithms.ts';
 import { paramsFor } from '../learn/trained-model.ts';
 import { InputError } from '../errors.ts';
 import type { Example } from './example.ts';
+import type { ReadExample } from './examples-import.ts';
 import { type Output, checkNames, checkOsc, type OscSettings } from './project.ts';
 import { type Result, done, refused } from './result.ts';
 import { SessionCore } from './session-core.ts';
@@ -15,6 +16,30 @@ export type { SessionOptions } from './session-core.ts';
  * 1-based numbering convert at their edge.
  */
 export class Session extends SessionCore {
+  // ── examples from elsewhere ─────────────────────────────────────────────────
+
+  /**
+   * Adds examples read from a file as one new recording round, with new IDs; those without a
+   * time (NaN) get the current time. Trained models of the outputs they touch become stale.
+   */
+  addExamples(examples: readonly ReadExample[]): Result<{ round: number; added: number }> {
+    const problem = this.notWhileRecording();
+    if (problem) return refused(problem);
+    const { inputs, outputs } = this.settingsValue;
+    const bad = examples.findIndex((e) => e.inputs.length !== inputs.length || e.outputs.length !== outputs.length);
+    if (bad >= 0) return refused(`example ${bad + 1} has ${examples[bad].inputs.length} inputs and ${examples[bad].outputs.length} outputs; the project has ${inputs.length} and ${outputs.length}`);
+    const round = this.book.highestRound() + 1;
+    const now = this.now();
+    for (const e of examples) {
+      const example: Example = { id: this.book.newId(), round, time: Number.isNaN(e.time) ? now : e.time, inputs: e.inputs, outputs: e.outputs };
+      this.book.insert(example);
+      this.store.addExample(example);
+    }
+    const touched = outputs.map((_, j) => j).filter((j) => examples.some((e) => !Number.isNaN(e.outputs[j])));
+    this.examplesChanged('added', touched);
+    return done({ round, added: examples.length });
+  }
+
   // ── deleting, undo and redo ─────────────────────────────────────────────────
 
   deleteAllExamples(): Result<{ deleted: number }> {
