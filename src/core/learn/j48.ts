@@ -6,7 +6,7 @@ import { DecisionTree } from './tree/decision-tree.ts';
 import type { Examples } from './tree/distribution.ts';
 import { growTree } from './tree/node.ts';
 import { Pruner } from './tree/prune.ts';
-import { RowSorter } from './tree/row-sorter.ts';
+import { RowSorter, columnsOf } from './tree/row-sorter.ts';
 import { SplitFinder } from './tree/split.ts';
 
 export const j48Params = {
@@ -51,14 +51,15 @@ export const j48 = defineAlgorithm({
     requireClassification(set.task);
     checkpoint(options, 0);
     const examples: Examples = {
-      inputs: set.inputs,
+      columns: columnsOf(set.inputs, set.inputCount),
       classes: Int32Array.from(set.targets),
       weights: set.weights ?? new Float64Array(set.targets.length).fill(1),
       inputCount: set.inputCount,
       classCount: set.classCount,
     };
     const rows = Int32Array.from(set.inputs, (_, i) => i);
-    const root = growTree(examples, rows, new SplitFinder(examples, params.minLeaf, new RowSorter(set.inputs, rows.length)));
+    const sorter = new RowSorter(examples.columns, !addUpExactly(examples.weights));
+    const root = growTree(examples, rows, new SplitFinder(examples, params.minLeaf, sorter));
     checkpoint(options, 0.8);
     const pruner = new Pruner(examples, params.confidence, params.subtreeRaising);
     // Weka 3.6 collapses the tree even when it is not to be pruned.
@@ -72,6 +73,19 @@ export const j48 = defineAlgorithm({
     return DecisionTree.fromState(state, shape.inputCount, shape.classCount, 'j48');
   },
 });
+
+/**
+ * Whole weights (as when not boosting) add up exactly in any order; fractional ones (boosting's)
+ * must add up in Weka's order to round as in Weka, and then ties must be sorted as Weka sorts them.
+ */
+function addUpExactly(weights: Float64Array): boolean {
+  let total = 0;
+  for (const weight of weights) {
+    if (!Number.isInteger(weight)) return false;
+    total += weight;
+  }
+  return total <= Number.MAX_SAFE_INTEGER;
+}
 
 function requireClassification(task: Task): void {
   if (task !== 'classification') {

@@ -14,9 +14,15 @@ export type InputColumn =
 /** Turns rows of raw input values into the numbers a model reads, without allocating. */
 export class InputEncoder {
   readonly width: number;
+  /**
+   * Each column's fill, in a typed array: a number read from an object may be boxed, and a choice
+   * between it and an unboxed input would then box every input.
+   */
+  private readonly fills: Float64Array;
 
   constructor(readonly columns: readonly InputColumn[]) {
     this.width = columns.reduce((sum, c) => sum + encodedWidth(c), 0);
+    this.fills = Float64Array.from(columns, (c) => c.fill);
   }
 
   /** `raw` holds one value per column (NaN when missing); `out` gets `width` numbers. */
@@ -24,7 +30,7 @@ export class InputEncoder {
     let at = 0;
     for (let i = 0; i < this.columns.length; i++) {
       const column = this.columns[i];
-      const value = isMissing(raw[i]) ? column.fill : raw[i];
+      const value = isMissing(raw[i]) ? this.fills[i] : raw[i];
       if (column.kind === 'numeric') {
         out[at++] = value;
       } else if (column.values.length <= 2) {
@@ -68,20 +74,24 @@ export function prepare(dataset: Dataset, classIndex: number, rowFilter?: readon
       throw new InputError(`the input '${dataset.attributes[i].name}' holds text (a string attribute); remove it or make it nominal`);
     }
   }
-  const rows = (rowFilter ?? dataset.rows.map((_, i) => i))
-    .map((i) => dataset.rows[i])
-    .filter((row) => !isMissing(row[classIndex]));
+  const rows: Float64Array[] = [];
+  for (const i of rowFilter ?? dataset.rows.keys()) {
+    if (!isMissing(dataset.rows[i][classIndex])) rows.push(dataset.rows[i]);
+  }
   if (rows.length === 0) throw new InputError(`there are no examples with a value for '${targetAttribute.name}' to learn from`);
 
   const encoder = new InputEncoder(inputAttributes.map((i) => inputColumn(dataset.attributes[i], rows, i)));
   const raw = new Float64Array(inputAttributes.length);
-  const inputs = rows.map((row) => {
-    inputAttributes.forEach((a, k) => (raw[k] = row[a]));
-    const encoded = new Float64Array(encoder.width);
-    encoder.encode(raw, encoded);
-    return encoded;
+  // One buffer for all rows: many small typed arrays of their own cost the garbage collector dearly.
+  const encoded = new Float64Array(rows.length * encoder.width);
+  const targets = new Float64Array(rows.length);
+  const inputs = rows.map((row, r) => {
+    for (let k = 0; k < inputAttributes.length; k++) raw[k] = row[inputAttributes[k]];
+    const input = encoded.subarray(r * encoder.width, (r + 1) * encoder.width);
+    encoder.encode(raw, input);
+    targets[r] = row[classIndex];
+    return input;
   });
-  const targets = Float64Array.from(rows, (row) => row[classIndex]);
   const classes = targetAttribute.kind === 'nominal' ? targetAttribute.values : undefined;
   return {
     set: { task, inputs, targets, inputCount: encoder.width, classCount: classes?.length ?? 0 },

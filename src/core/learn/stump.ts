@@ -4,6 +4,7 @@ import { type Model, type ModelShape, type TrainOptions, type TrainingSet, defin
 import { checkpoint } from './cancel.ts';
 import type { ParamsOf } from './params.ts';
 import { readSavedState } from './saved-state.ts';
+import { RowSorter, columnsOf } from './tree/row-sorter.ts';
 
 const stumpParams = {} as const;
 
@@ -27,11 +28,13 @@ export const stump = defineAlgorithm({
     }
     const search = set.task === 'classification' ? new ClassSplitSearch(set, weights) : new NumberSplitSearch(set, weights);
     let best = search.noSplit();
-    const order = set.inputs.map((_, i) => i);
+    // Like Weka, one list of the examples is sorted input after input, each sort starting from
+    // the order the last one left; sums over the examples then add up in Weka's order.
+    const rows = Int32Array.from(set.inputs, (_, i) => i);
+    const sorter = new RowSorter(columnsOf(set.inputs, set.inputCount), true);
     for (let a = 0; a < set.inputCount; a++) {
       checkpoint(options, a / set.inputCount);
-      order.sort((i, j) => set.inputs[i][a] - set.inputs[j][a]);
-      const candidate = search.bestSplit(a, order);
+      const candidate = search.bestSplit(a, rows, sorter);
       // Strictly better only: on a tie the earlier input keeps the split, as in Weka.
       if (candidate && candidate.score < best.score) best = candidate;
     }
@@ -62,8 +65,11 @@ interface Split {
 interface SplitSearch {
   /** The answer when no input can split the examples: the same on every side. */
   noSplit(): Split;
-  /** The best threshold on input `a`, given the examples in increasing order of it; undefined if it never changes. */
-  bestSplit(a: number, order: readonly number[]): Split | undefined;
+  /**
+   * The best threshold on input `a`; undefined if the input never changes. Sorts `rows` by the
+   * input in place, after summing the examples in the order they came in, as Weka does.
+   */
+  bestSplit(a: number, rows: Int32Array, sorter: RowSorter): Split | undefined;
 }
 
 /** Weka's findSplitNumericNominal: running class weights on each side, scored by conditional entropy. */
@@ -82,39 +88,47 @@ class ClassSplitSearch implements SplitSearch {
     return this.finish({ input: -1, threshold: 0, score: Infinity, sides: [this.all, this.all, this.all] });
   }
 
-  bestSplit(a: number, order: readonly number[]): Split | undefined {
-    const { inputs, targets } = this.set;
-    const below = new Float64Array(this.all.length);
-    const above = Float64Array.from(this.all);
-    let best: Split | undefined;
-    for (let k = 0; k + 1 < order.length; k++) {
-      const i = order[k];
-      const next = order[k + 1];
-      below[targets[i]] += this.weights[i];
-      above[targets[i]] -= this.weights[i];
-      if (!(inputs[i][a] < inputs[next][a])) continue;
+  bestSplit(a: number, rows: Int32Array, sorter: RowSorter): Split | undefined {
+    const { targets } = this.set;
+    const weights = this.weights;
+    const classCount = this.all.length;
+    const above = new Float64Array(classCount);
+    for (let k = 0; k < rows.length; k++) above[targets[rows[k]]] += weights[rows[k]];
+    const all = Float64Array.from(above);
+    const below = new Float64Array(classCount);
+    const bestBelow = new Float64Array(classCount);
+    const bestAbove = new Float64Array(classCount);
+    let bestScore = Infinity;
+    let threshold = 0;
+    sorter.sort(rows, a);
+    const value = sorter.sorted;
+    for (let k = 0; k + 1 < rows.length; k++) {
+      const c = targets[rows[k]];
+      below[c] += weights[rows[k]];
+      above[c] -= weights[rows[k]];
+      if (!(value[k] < value[k + 1])) continue;
       const score = conditionalEntropy(below, above);
-      if (score < (best?.score ?? Infinity)) {
-        const threshold = (inputs[i][a] + inputs[next][a]) / 2;
-        best = { input: a, threshold, score, sides: [Float64Array.from(below), Float64Array.from(above), this.all] };
+      if (score < bestScore) {
+        bestScore = score;
+        threshold = (value[k] + value[k + 1]) / 2;
+        bestBelow.set(below);
+        bestAbove.set(above);
       }
     }
-    return best && this.finish(best);
+    if (bestScore === Infinity) return undefined;
+    return this.finish({ input: a, threshold, score: bestScore, sides: [bestBelow, bestAbove, all] });
   }
 
   /** Turns weights into distributions; an empty side answers like a missing input. */
   private finish(split: Split): Split {
-    const missing = normalised(split.sides[2]);
-    const side = (weights: Float64Array) => (sum(weights) === 0 ? missing : normalised(weights));
+    const missing = probabilities(split.sides[2]);
+    const side = (weights: Float64Array) => (sum(weights) === 0 ? missing : probabilities(weights));
     return { ...split, sides: [side(split.sides[0]), side(split.sides[1]), missing] };
   }
 }
 
 /** Weka's findSplitNumericNumeric: running sums on each side, scored by the squared error left. */
 class NumberSplitSearch implements SplitSearch {
-  private readonly total: number;
-  private readonly sum: number;
-  private readonly squares: number;
   private readonly mean: number;
 
   constructor(
@@ -123,15 +137,10 @@ class NumberSplitSearch implements SplitSearch {
   ) {
     let total = 0;
     let sum = 0;
-    let squares = 0;
     set.targets.forEach((y, i) => {
       total += weights[i];
       sum += y * weights[i];
-      squares += y * y * weights[i];
     });
-    this.total = total;
-    this.sum = sum;
-    this.squares = squares;
     this.mean = sum / total;
   }
 
@@ -140,32 +149,41 @@ class NumberSplitSearch implements SplitSearch {
     return { input: -1, threshold: 0, score: Infinity, sides: [mean, mean, mean] };
   }
 
-  bestSplit(a: number, order: readonly number[]): Split | undefined {
-    const { inputs, targets } = this.set;
+  bestSplit(a: number, rows: Int32Array, sorter: RowSorter): Split | undefined {
+    const { targets } = this.set;
+    const weights = this.weights;
+    let aboveSum = 0;
+    let aboveSquares = 0;
+    let aboveWeight = 0;
+    for (let k = 0; k < rows.length; k++) {
+      const y = targets[rows[k]];
+      const w = weights[rows[k]];
+      aboveSum += y * w;
+      aboveSquares += y * y * w;
+      aboveWeight += w;
+    }
+    const mean = aboveSum / aboveWeight;
+    const meanOf = (sum: number, weight: number) => (weight > 0 ? sum / weight : mean);
     let belowSum = 0;
     let belowSquares = 0;
     let belowWeight = 0;
-    let aboveSum = this.sum;
-    let aboveSquares = this.squares;
-    let aboveWeight = this.total;
     let best: Split | undefined;
-    for (let k = 0; k + 1 < order.length; k++) {
-      const i = order[k];
-      const next = order[k + 1];
-      const y = targets[i];
-      const w = this.weights[i];
+    sorter.sort(rows, a);
+    const value = sorter.sorted;
+    for (let k = 0; k + 1 < rows.length; k++) {
+      const y = targets[rows[k]];
+      const w = weights[rows[k]];
       belowSum += y * w;
       belowSquares += y * y * w;
       belowWeight += w;
       aboveSum -= y * w;
       aboveSquares -= y * y * w;
       aboveWeight -= w;
-      if (!(inputs[i][a] < inputs[next][a])) continue;
+      if (!(value[k] < value[k + 1])) continue;
       const score = squaredError(belowSum, belowSquares, belowWeight) + squaredError(aboveSum, aboveSquares, aboveWeight);
       if (score < (best?.score ?? Infinity)) {
-        const threshold = (inputs[i][a] + inputs[next][a]) / 2;
-        const meanOf = (s: number, weight: number) => Float64Array.of(weight > 0 ? s / weight : this.mean);
-        best = { input: a, threshold, score, sides: [meanOf(belowSum, belowWeight), meanOf(aboveSum, aboveWeight), Float64Array.of(this.mean)] };
+        const threshold = (value[k] + value[k + 1]) / 2;
+        best = { input: a, threshold, score, sides: [Float64Array.of(meanOf(belowSum, belowWeight)), Float64Array.of(meanOf(aboveSum, aboveWeight)), Float64Array.of(mean)] };
       }
     }
     return best;
@@ -204,9 +222,14 @@ function sum(values: Float64Array): number {
   return total;
 }
 
-function normalised(weights: Float64Array): Float64Array {
+/**
+ * Class weights over their sum, as Weka normalises them. A side's weights are found by
+ * subtraction, so a class with none left can come out a hair below 0 (Weka reports −2.5e-17):
+ * it is 0, and clamping keeps every other probability bit for bit Weka's.
+ */
+function probabilities(weights: Float64Array): Float64Array {
   const total = sum(weights);
-  return weights.map((w) => w / total);
+  return weights.map((w) => Math.min(Math.max(w / total, 0), 1));
 }
 
 class StumpModel implements Model {
@@ -252,7 +275,11 @@ class StumpModel implements Model {
 
 function stateSchema(shape: ModelShape) {
   const classification = shape.task === 'classification';
-  const answer = classification ? z.array(z.number().min(0).max(1)).length(shape.classCount) : z.array(z.number()).length(1);
+  const distribution = z
+    .array(z.number().min(0).max(1))
+    .length(shape.classCount)
+    .refine((probabilities) => Math.abs(probabilities.reduce((total, p) => total + p, 0) - 1) < 1e-9, 'class probabilities must add up to 1');
+  const answer = classification ? distribution : z.array(z.number()).length(1);
   return z.object({
     input: z.number().int().min(0).max(shape.inputCount - 1).nullable(),
     threshold: z.number(),

@@ -13,6 +13,7 @@ import { InputEncoder, type PreparedData } from './prepare.ts';
 export class TrainedModel {
   readonly classCount: number;
   private readonly encoded: Float64Array;
+  private readonly answer = new Float64Array(1);
 
   constructor(
     readonly algorithm: Algorithm,
@@ -36,7 +37,12 @@ export class TrainedModel {
   /** The class index or the value, from raw inputs (NaN where unknown). Allocates nothing. */
   predict(raw: ArrayLike<number>): number {
     this.encoder.encode(raw, this.encoded);
-    return this.model.predict(this.encoded);
+    // V8 puts a number returned by a call it has not inlined (as when several kinds of model share
+    // this call site) on the heap unless it is a small integer, so a value comes back through
+    // `distribution`, and either answer through a typed array, which keeps it unboxed.
+    if (this.task === 'classification') this.answer[0] = this.model.predict(this.encoded);
+    else this.model.distribution(this.encoded, this.answer);
+    return this.answer[0];
   }
 
   /** Class probabilities (or the value in out[0]) from raw inputs. Allocates nothing. */

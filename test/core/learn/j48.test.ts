@@ -9,6 +9,8 @@ import type { Model, TrainingSet } from '../../../src/core/learn/algorithm.ts';
 import { j48 } from '../../../src/core/learn/j48.ts';
 import { defaultParams } from '../../../src/core/learn/params.ts';
 import { prepare } from '../../../src/core/learn/prepare.ts';
+import { RowSorter, columnsOf } from '../../../src/core/learn/tree/row-sorter.ts';
+import { JavaRandom } from '../../../src/core/util/java-random.ts';
 import { WEKA_EXAMPLES, needsWeka, wekaPredictions } from '../../peers/weka.ts';
 
 const DEFAULTS = defaultParams(j48.params);
@@ -144,6 +146,58 @@ test('grows the tree worked out by hand on a small weather-like table', (t) => {
       return Array.from(out);
     }),
   );
+});
+
+test("sorts examples as Weka's quicksort does, ties included, or by a sweep when ties may fall anyhow", () => {
+  // Five equal values, by hand through Weka's quicksort: the median of positions 0, 2, 4 is
+  // parked at position 3 → 0 1 3 2 4; the scans stop at positions 1 and 2 and swap them →
+  // 0 3 1 2 4; the pivot goes back to position 2 → 0 3 2 1 4; the pairs left stay as they are.
+  const same = columnsOf([7, 7, 7, 7, 7].map((x) => Float64Array.of(x)), 1);
+  const weka = Int32Array.of(0, 1, 2, 3, 4);
+  new RowSorter(same, true).sort(weka, 0);
+  assert.deepEqual(Array.from(weka), [0, 3, 2, 1, 4]);
+  const reversed = Int32Array.of(4, 3, 2, 1, 0);
+  new RowSorter(same, true).sort(reversed, 0);
+  assert.deepEqual(Array.from(reversed), [4, 1, 2, 3, 0]);
+  // A sweep leaves ties in the order all the examples were sorted in once, whatever the order it is given.
+  const swept = Int32Array.of(4, 3, 2, 1, 0);
+  new RowSorter(same, false).sort(swept, 0);
+  assert.deepEqual(Array.from(swept), [0, 3, 2, 1, 4]);
+
+  // Either way the values come out sorted, for a part of the examples too.
+  const random = new JavaRandom(3);
+  const inputs = Array.from({ length: 300 }, () => Float64Array.of(random.nextInt(40), random.nextDouble()));
+  for (const wekaTieOrder of [true, false]) {
+    const sorter = new RowSorter(columnsOf(inputs, 2), wekaTieOrder);
+    for (const input of [0, 1]) {
+      const rows = Int32Array.from({ length: 150 }, (_, k) => 2 * k + (k % 2));
+      const before = new Set(rows);
+      sorter.sort(rows, input);
+      assert.deepEqual(new Set(rows), before);
+      const values = Array.from(rows, (row) => inputs[row][input]);
+      assert.deepEqual(Array.from(sorter.sorted.subarray(0, rows.length)), values);
+      assert.ok(values.every((v, k) => k === 0 || values[k - 1] <= v), `input ${input} sorted`);
+    }
+  }
+});
+
+test('inputs a hair apart, on which Weka overflows its stack, still train', () => {
+  // The root splits 0 from {1e-6, 1}. Below it, 1e-6 | 1 is the only threshold, but C4.5 moves
+  // it down onto the largest training value under it, 0 (1e-6 is within Weka's slack of 0),
+  // which sends both values the same way: Weka splits those examples again and again until
+  // its stack overflows. Here that node stays a leaf (4 a, 4 b); it errs as often as the root
+  // alone (4 of 12), so the split is collapsed into one leaf.
+  const xs = [0, 0, 0, 0, 1e-6, 1e-6, 1e-6, 1e-6, 1, 1, 1, 1];
+  const set: TrainingSet = {
+    task: 'classification',
+    inputs: xs.map((x) => Float64Array.of(x)),
+    targets: Float64Array.of(0, 0, 0, 0, 1, 1, 1, 1, 0, 0, 0, 0),
+    inputCount: 1,
+    classCount: 2,
+  };
+  for (const pruned of [true, false]) {
+    assert.deepEqual(j48.train(set, { ...DEFAULTS, pruned }).state(), { splits: [], leaves: [[8 / 12, 4 / 12]] });
+  }
 });
 
 test('an example of weight 2 counts as two copies of it', () => {

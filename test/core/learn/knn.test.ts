@@ -7,7 +7,7 @@ import type { Dataset } from '../../../src/core/data/dataset.ts';
 import { InputError } from '../../../src/core/errors.ts';
 import type { Model, TrainingSet } from '../../../src/core/learn/algorithm.ts';
 import { knn } from '../../../src/core/learn/knn.ts';
-import { kthSmallest } from '../../../src/core/learn/kth-smallest.ts';
+import { keepSmallest } from '../../../src/core/learn/k-smallest.ts';
 import { prepare } from '../../../src/core/learn/prepare.ts';
 import { JavaRandom } from '../../../src/core/util/java-random.ts';
 import { WEKA_EXAMPLES, needsWeka, wekaPredictions } from '../../peers/weka.ts';
@@ -230,13 +230,16 @@ test('a damaged saved model is refused with an InputError', () => {
   }
 });
 
-test('kthSmallest finds the k-th smallest value, duplicates included, without sorting', () => {
+test('keepSmallest keeps the k smallest values with the largest of them on top, duplicates included', () => {
   const random = new JavaRandom(3);
   for (let trial = 0; trial < 200; trial++) {
     const values = Float64Array.from({ length: 1 + random.nextInt(30) }, () => random.nextInt(10));
     const sorted = Float64Array.from(values).sort();
     const k = 1 + random.nextInt(values.length + 3);
     const heap = new Float64Array(k);
-    assert.equal(kthSmallest(values, k, heap), sorted[Math.min(k, values.length) - 1]);
+    let size = 0;
+    for (const value of values) size = keepSmallest(heap, size, k, value);
+    assert.equal(size, Math.min(k, values.length));
+    assert.equal(heap[0], sorted[size - 1]);
   }
 });

@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArff } from '../../../src/core/data/arff.ts';
 import type { Dataset } from '../../../src/core/data/dataset.ts';
@@ -9,7 +11,7 @@ import type { Model, TrainingSet } from '../../../src/core/learn/algorithm.ts';
 import { prepare } from '../../../src/core/learn/prepare.ts';
 import { stump } from '../../../src/core/learn/stump.ts';
 import { JavaRandom } from '../../../src/core/util/java-random.ts';
-import { WEKA_EXAMPLES, needsWeka, wekaPredictions } from '../../peers/weka.ts';
+import { WEKA_EXAMPLES, WEKA_JAR, needsWeka, wekaPredictions } from '../../peers/weka.ts';
 
 const DECISION_STUMP = 'weka.classifiers.trees.DecisionStump';
 
@@ -91,7 +93,7 @@ test('the same split whatever scale the weights have (boosting renormalises them
   assertClose(bs.above, as.above, 1e-14, 'distribution above the threshold');
 });
 
-/** Trains on two rows in three and asks about every row, some with an input missing. */
+/** Trains on two rows in three and asks about every row, some with an input missing: Weka's answers, bit for bit. */
 function compareWithWeka(name: string): void {
   const data = example(name);
   const classIndex = data.attributes.length - 1;
@@ -103,12 +105,12 @@ function compareWithWeka(name: string): void {
   const out = new Float64Array(Math.max(1, set.classCount));
   asked.forEach((row, r) => {
     model.distribution(row.subarray(0, classIndex), out);
-    assertClose(out, theirs[r], 1e-12 * Math.max(1, Math.abs(theirs[r][0])), `${name} row ${r}`);
+    assert.deepEqual(Array.from(out), theirs[r], `${name} row ${r}`);
   });
 }
 
 for (const name of ['iris', 'glass', 'diabetes', 'ionosphere', 'segment-challenge', 'cpu']) {
-  test(`agrees with Weka DecisionStump on ${name}`, (t) => {
+  test(`agrees with Weka DecisionStump bit for bit on ${name}`, (t) => {
     if (needsWeka(t)) compareWithWeka(name);
   });
 }
@@ -125,7 +127,7 @@ function compareWeightedWithCopies(name: string): void {
   const out = new Float64Array(Math.max(1, set.classCount));
   data.rows.forEach((row, r) => {
     model.distribution(row.subarray(0, classIndex), out);
-    assertClose(out, theirs[r], 1e-12 * Math.max(1, Math.abs(theirs[r][0])), `${name} row ${r}`);
+    assert.deepEqual(Array.from(out), theirs[r], `${name} row ${r}`);
   });
 }
 
@@ -135,6 +137,76 @@ test('an example of weight w counts as w copies of it: classes (Weka trained on 
 
 test('an example of weight w counts as w copies of it: numbers (Weka trained on the copies)', (t) => {
   if (needsWeka(t)) compareWeightedWithCopies('cpu');
+});
+
+/**
+ * Weka's DecisionStump trained on weighted examples (an ARFF file's {weight} per row, which
+ * Dataset cannot carry), read from its printout: each side's title (e.g. "x <= 4.5") and
+ * class distribution, which Java prints to the last bit.
+ */
+function wekaStumpOnWeighted(inputNames: string[], inputs: number[][], classes: number[], weights: number[]): Map<string, number[]> {
+  const header = ['@relation weighted', ...inputNames.map((name) => `@attribute ${name} numeric`), '@attribute class {a,b}', '@data'];
+  const rows = inputs.map((row, i) => `${row.join(',')},${'ab'[classes[i]]},{${weights[i]}}`);
+  const file = join(mkdtempSync(join(tmpdir(), 'oscine-stump-')), 'weighted.arff');
+  writeFileSync(file, [...header, ...rows].join('\n') + '\n');
+  const printout = execFileSync('java', ['-cp', WEKA_JAR, DECISION_STUMP, '-t', file, '-no-cv'], { encoding: 'utf8' });
+  const lines = printout.slice(printout.indexOf('Class distributions')).split('\n');
+  const sides = new Map<string, number[]>();
+  // Each side: its title, the class names, then the probabilities.
+  for (let at = 2; at + 2 < lines.length && lines[at].trim() !== ''; at += 3) {
+    sides.set(lines[at].trim(), lines[at + 2].trim().split('\t').map(Number));
+  }
+  return sides;
+}
+
+test('a class whose side weight sinks a hair below 0 by subtraction gets probability 0 and still saves', (t) => {
+  // Above 4.5 only the class-a example stays: b's weight there is 2.4 (summed in row order)
+  // less 0.5, 0.7, 0.9, 0.3 (in Weka's sorted order) = −5.6e-17. Weka reports (1 + 2e-16, −6e-17).
+  const xs = [5, 4, 4, 4, 3];
+  const classes = [0, 1, 1, 1, 1];
+  const weights = [0.9, 0.3, 0.9, 0.7, 0.5];
+  const model = stump.train(oneInput('classification', xs, classes, weights), {});
+  const state = model.state() as { threshold: number; atMost: number[]; above: number[]; whenMissing: number[] };
+  assert.equal(state.threshold, 4.5);
+  assert.deepEqual(state.atMost, [0, 1]);
+  assert.deepEqual(state.above, [1, 0]);
+  const restored = stump.restore(JSON.parse(JSON.stringify(state)), {}, { task: 'classification', inputCount: 1, classCount: 2 });
+  assert.deepEqual(distributionOf(restored, [5], 2), [1, 0]);
+
+  if (!needsWeka(t)) return;
+  const weka = wekaStumpOnWeighted(['x'], xs.map((x) => [x]), classes, weights);
+  const clamped = (side: string) => weka.get(side)?.map((p) => Math.min(Math.max(p, 0), 1));
+  assert.deepEqual(clamped('x <= 4.5'), state.atMost);
+  assert.deepEqual(clamped('x > 4.5'), state.above);
+  assert.ok(weka.get('x > 4.5')?.some((p) => p < 0), 'Weka itself reports a negative probability here');
+  assert.deepEqual(weka.get('x is missing'), state.whenMissing);
+});
+
+test('two inputs that split alike: the tie falls as in Weka, by the order its sums add up in', (t) => {
+  // y = 10x, so both inputs split at the same place with the same weights on each side. Only
+  // rounding tells their entropies apart, and it depends on the order Weka's quicksort (not a
+  // stable sort) leaves the examples in: then y scores a hair lower and wins.
+  const xs = [0, 1, 1, 0, 0, 1];
+  const classes = [0, 1, 1, 1, 1, 1];
+  const weights = [0.488, 0.915, 0.16, 0.37, 0.865, 0.54];
+  const set: TrainingSet = {
+    task: 'classification',
+    inputs: xs.map((x) => Float64Array.of(x, 10 * x)),
+    targets: Float64Array.from(classes),
+    weights: Float64Array.from(weights),
+    inputCount: 2,
+    classCount: 2,
+  };
+  const state = stump.train(set, {}).state() as { input: number; threshold: number; atMost: number[]; above: number[]; whenMissing: number[] };
+  assert.equal(state.input, 1);
+  assert.equal(state.threshold, 5);
+
+  if (!needsWeka(t)) return;
+  const weka = wekaStumpOnWeighted(['x', 'y'], xs.map((x) => [x, 10 * x]), classes, weights);
+  assert.deepEqual([...weka.keys()], ['y <= 5.0', 'y > 5.0', 'y is missing']);
+  assert.deepEqual(weka.get('y <= 5.0'), state.atMost);
+  assert.deepEqual(weka.get('y > 5.0'), state.above);
+  assert.deepEqual(weka.get('y is missing'), state.whenMissing);
 });
 
 test('refuses examples that all weigh nothing', () => {
@@ -171,6 +243,8 @@ test('a damaged saved model is refused with an InputError', () => {
     { ...good, atMost: [1] },
     { ...good, above: [0.5, 1.5] },
     { ...good, whenMissing: [0.5, -0.5] },
+    { ...good, whenMissing: [0.5, 0.4] },
+    { ...good, atMost: [-1e-17, 1] },
     { ...good, whenMissing: undefined },
   ];
   for (const state of damaged) {

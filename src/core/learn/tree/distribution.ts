@@ -2,7 +2,8 @@ import { isAbove, isAbout, isAtLeast } from './tolerance.ts';
 
 /** The examples a tree learns from: inputs, class indices and weights. */
 export interface Examples {
-  readonly inputs: readonly Float64Array[];
+  /** One column per input, holding each example's value of it. */
+  readonly columns: readonly Float64Array[];
   readonly classes: Int32Array;
   readonly weights: Float64Array;
   readonly inputCount: number;
@@ -54,32 +55,6 @@ export class Distribution {
     this.perBag[bag] += weight;
     this.perClass[c] += weight;
     this.total += weight;
-  }
-
-  /** Adds rows[start..end) to `bag`, summing the branch's weight first as Weka does. */
-  addRange(bag: number, examples: Examples, rows: Int32Array, start: number, end: number): void {
-    let sum = 0;
-    for (let k = start; k < end; k++) {
-      const c = examples.classes[rows[k]];
-      const weight = examples.weights[rows[k]];
-      sum += weight;
-      this.perClassPerBag[bag * this.classCount + c] += weight;
-      this.perClass[c] += weight;
-    }
-    this.perBag[bag] += sum;
-    this.total += sum;
-  }
-
-  /** Moves rows[start..end) from one branch to another. */
-  shiftRange(from: number, to: number, examples: Examples, rows: Int32Array, start: number, end: number): void {
-    for (let k = start; k < end; k++) {
-      const c = examples.classes[rows[k]];
-      const weight = examples.weights[rows[k]];
-      this.perClassPerBag[from * this.classCount + c] -= weight;
-      this.perClassPerBag[to * this.classCount + c] += weight;
-      this.perBag[from] -= weight;
-      this.perBag[to] += weight;
-    }
   }
 
   /** The most frequent class; the first wins unless another beats it by more than the slack. */

@@ -62,14 +62,27 @@ export class Pruner {
     return errors;
   }
 
-  /** The estimated errors of the subtree at `node` if it had to classify `rows` instead. */
+  /**
+   * The estimated errors of the subtree at `node` if it had to classify `rows` instead. Each
+   * row is walked down to its leaf, so every leaf adds up its rows in their order, as Weka's
+   * recursive split does, and the leaves' errors are added up branch by branch, as Weka does.
+   */
   private errorsOn(node: GrowingNode, rows: Int32Array): number {
-    const split = node.model.split;
-    if (!split) return this.leafErrors(Distribution.of(this.examples, rows));
-    const parts = splitRows(this.examples, split, rows);
-    let errors = 0;
-    node.children.forEach((child, branch) => (errors += this.errorsOn(child, parts[branch])));
-    return errors;
+    const leaves = new Map<GrowingNode, Distribution>();
+    for (let k = 0; k < rows.length; k++) {
+      let at = node;
+      while (at.model.split) at = at.children[branchOf(at.model.split, this.examples.columns[at.model.split.input][rows[k]])];
+      let reached = leaves.get(at);
+      if (!reached) leaves.set(at, (reached = new Distribution(1, this.examples.classCount)));
+      reached.add(0, this.examples, rows[k]);
+    }
+    const errorsBelow = (at: GrowingNode): number => {
+      if (!at.model.split) return this.leafErrors(leaves.get(at) ?? new Distribution(1, this.examples.classCount));
+      let errors = 0;
+      for (const child of at.children) errors += errorsBelow(child);
+      return errors;
+    };
+    return errorsBelow(node);
   }
 
   /** Sends `rows` down the subtree at `node` and recounts every node's class weights from them. */
@@ -87,9 +100,8 @@ export class Pruner {
 
   private byBranch(split: NumericSplit, rows: Int32Array): Distribution {
     const distribution = new Distribution(2, this.examples.classCount);
-    for (let k = 0; k < rows.length; k++) {
-      distribution.add(branchOf(split, this.examples.inputs[rows[k]][split.input]), this.examples, rows[k]);
-    }
+    const column = this.examples.columns[split.input];
+    for (let k = 0; k < rows.length; k++) distribution.add(branchOf(split, column[rows[k]]), this.examples, rows[k]);
     return distribution;
   }
 }
