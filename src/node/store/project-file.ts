@@ -36,6 +36,8 @@ export class ProjectFile implements ProjectStore {
   private readonly insertExample: Database.Statement;
   /** The longest a write took, in milliseconds, for benchmarks and `info`. */
   longestWriteMs = 0;
+  /** Told how long each write took, in milliseconds (bench/record.ts lists them). */
+  onWrite: ((ms: number) => void) | undefined;
 
   private constructor(
     readonly path: string,
@@ -175,7 +177,9 @@ export class ProjectFile implements ProjectStore {
   private transaction(change: () => void): void {
     const started = performance.now();
     this.db.transaction(change)();
-    this.longestWriteMs = Math.max(this.longestWriteMs, performance.now() - started);
+    const ms = performance.now() - started;
+    this.longestWriteMs = Math.max(this.longestWriteMs, ms);
+    this.onWrite?.(ms);
   }
 
   close(): void {
