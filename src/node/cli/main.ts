@@ -8,6 +8,12 @@ import { collectParam, wholeNumber } from './options.ts';
 import { collectOutput } from './output-spec.ts';
 import { infoCommand } from './commands/info.ts';
 import { newCommand } from './commands/new.ts';
+import { serveCommand } from './commands/serve.ts';
+import { runCommand } from './commands/run.ts';
+import { addOscFlags } from './osc-flags.ts';
+import { importWekinatorCommand } from './commands/import-wekinator.ts';
+import { exportCommand } from './commands/export.ts';
+import { importCommand } from './commands/import.ts';
 
 /** Exit codes: 0 done, 2 the user's input was wrong (the message says how), 1 a fault in Oscine. */
 const USER_ERROR = 2;
@@ -70,6 +76,42 @@ program
   .argument('<file.oscine>', 'a project file')
   .option('--json', 'print one JSON object')
   .action(infoCommand);
+
+program
+  .command('import-wekinator')
+  .description('turn a Wekinator 2.x project folder into an Oscine project: settings, examples, and freshly trained models')
+  .argument('<folder>', 'the Wekinator project folder (or its .wekproj file)')
+  .argument('[out.oscine]', "the project file to create (default: the project's name, in the current folder)")
+  .action(importWekinatorCommand);
+
+program
+  .command('export')
+  .description("write a project's examples as ARFF (Wekinator's currentData.arff layout) or CSV")
+  .argument('<file.oscine>', 'a project file')
+  .argument('<out>', 'the .arff or .csv file to write')
+  .option('--force', 'replace the file if it exists')
+  .action(exportCommand);
+
+program
+  .command('import')
+  .description("add the examples of an ARFF or CSV file to a project as a new recording round (columns matched by name)")
+  .argument('<file.oscine>', 'a project file')
+  .argument('<data>', 'an .arff or .csv file with a column per input and per output')
+  .action(importCommand);
+
+addOscFlags(
+  program
+    .command('serve')
+    .description("the main job: serve a project over Wekinator's OSC protocol (creates it with 5 inputs and 5 outputs if missing)")
+    .argument('[file.oscine]', 'the project (default: untitled.oscine in this folder)'),
+).action(serveCommand);
+
+addOscFlags(
+  program
+    .command('run')
+    .description('headless performance: train what is untrained, run, and keep running until stopped')
+    .argument('<file.oscine>', 'the project'),
+).action(runCommand);
 
 program.command('models').description('list the models and their parameters').option('--json', 'print JSON').action(modelsCommand);
 

@@ -1,0 +1,54 @@
+import type { ProjectSettings } from '../project/project.ts';
+import { type OutgoingArgument, type OutgoingMessage, float } from './message.ts';
+
+interface Distribution {
+  readonly message: OutgoingMessage;
+  readonly args: OutgoingArgument[];
+  /** Computed for the current frame and not yet sent. */
+  pending: boolean;
+}
+
+/**
+ * The messages a running project sends on every frame, built once per project settings and
+ * refilled in place: `/wek/outputs` with one float32 per output, and for each classifier with
+ * probabilities on, `/<output name>` with K+1 floats. Like Wekinator, the first of those is
+ * class 0, which no example can have, so a patch reads class k's probability at index k.
+ */
+export class OutputMessages {
+  private readonly valuesArgs: OutgoingArgument[];
+  private readonly valuesMessage: OutgoingMessage;
+  private readonly distributions: (Distribution | null)[];
+
+  constructor(settings: ProjectSettings) {
+    this.valuesArgs = settings.outputs.map(() => float(0));
+    this.valuesMessage = { address: settings.osc.outputAddress, args: this.valuesArgs };
+    this.distributions = settings.outputs.map((output) => {
+      if (output.kind !== 'classifier' || !output.probabilities) return null;
+      const args = Array.from({ length: output.classes + 1 }, () => float(0));
+      return { message: { address: `/${output.name}`, args }, args, pending: false };
+    });
+  }
+
+  /** The outputs message, holding these values. */
+  values(values: Float64Array): OutgoingMessage {
+    for (let j = 0; j < values.length; j++) this.valuesArgs[j].value = values[j];
+    return this.valuesMessage;
+  }
+
+  /** Keeps one classifier's class probabilities (classes 1..K) until `sendDistributions`. */
+  holdDistribution(output: number, probabilities: Float64Array): void {
+    const distribution = this.distributions[output];
+    if (!distribution) return;
+    for (let k = 0; k < probabilities.length; k++) distribution.args[k + 1].value = probabilities[k];
+    distribution.pending = true;
+  }
+
+  /** Sends the distributions held for this frame, after the outputs message as Wekinator does. */
+  sendDistributions(send: (message: OutgoingMessage) => void): void {
+    for (const distribution of this.distributions) {
+      if (!distribution?.pending) continue;
+      distribution.pending = false;
+      send(distribution.message);
+    }
+  }
+}

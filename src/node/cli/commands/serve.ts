@@ -1,0 +1,31 @@
+import { existsSync } from 'node:fs';
+import { basename } from 'node:path';
+import { InputError } from '../../../core/errors.ts';
+import { makeProject } from '../../../core/project/project.ts';
+import { ProjectFile } from '../../store/project-file.ts';
+import { goLive, untilSignalled } from '../live.ts';
+import type { OscFlags } from '../osc-flags.ts';
+
+/** The project `oscine serve` opens when none is named, in the current folder. */
+export const DEFAULT_PROJECT = 'untitled.oscine';
+
+/** Wekinator's default new project: 5 inputs, 5 continuous outputs. */
+const NEW_INPUTS = 5;
+const NEW_OUTPUTS = 5;
+
+/**
+ * The main job: opens a project (creating it with Wekinator's defaults if it does not exist)
+ * and serves it over OSC until Ctrl+C: record, train and run from any patch.
+ */
+export async function serveCommand(path: string | undefined, flags: OscFlags): Promise<void> {
+  const project = path ?? DEFAULT_PROJECT;
+  if (!project.endsWith('.oscine')) throw new InputError(`${project}: a project file's name ends in .oscine`);
+  if (!existsSync(project)) {
+    const outputs = Array.from({ length: NEW_OUTPUTS }, () => ({ kind: 'continuous' as const }));
+    ProjectFile.create(project, makeProject({ name: basename(project, '.oscine'), inputs: NEW_INPUTS, outputs })).close();
+    console.log(`Created ${project} with Wekinator's defaults: ${NEW_INPUTS} inputs, ${NEW_OUTPUTS} continuous outputs (0..1, mlp); \`oscine new\` makes others`);
+  }
+  const live = await goLive(project, flags, 'serving');
+  await untilSignalled();
+  await live.close();
+}
