@@ -3,21 +3,22 @@
 // examples) and times each /wek/outputs reply; then the same client against a Node UDP echo
 // that sends each packet back to a reply port. The two alternate in rounds so the machine's
 // noise falls on both. Prints a markdown section for bench/RESULTS.md.
-// Run: node --import tsx bench/latency.ts [--seconds 30] [--rounds 6] [--examples 500]
+// Run: node --import tsx bench/latency.ts [--seconds 30] [--rounds 10] [--examples 500] [--priority realtime|high|normal]
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { machineLine, median } from './machine.ts';
 import type { ClientReport } from './osc/client.ts';
-import { type Peer, type Priority, freePorts, runClient, startPeer, stopPeer } from './osc/processes.ts';
+import { type Peer, freePorts, runClient, startPeer, stopPeer } from './osc/processes.ts';
+import { describePriority, readPriority } from './osc/priority.ts';
 import { buildBenchProject } from './osc/project.ts';
 import { spread } from './osc/stats.ts';
 
 const { values: flags } = parseArgs({
   options: {
     seconds: { type: 'string', default: '30' },
-    rounds: { type: 'string', default: '6' },
+    rounds: { type: 'string', default: '10' },
     examples: { type: 'string', default: '500' },
     rate: { type: 'string', default: '1000' },
     priority: { type: 'string', default: 'realtime' },
@@ -27,9 +28,8 @@ const seconds = Number(flags.seconds);
 const rounds = Number(flags.rounds);
 const examples = Number(flags.examples);
 const rate = Number(flags.rate);
-const priority = flags.priority as Priority;
-if (priority !== 'realtime' && priority !== 'normal') throw new Error('--priority is realtime (SCHED_FIFO via chrt, as root) or normal');
-const WARMUP_S = 1;
+const priority = readPriority(flags.priority);
+const WARMUP_S = 0.5;
 
 const scratch = mkdtempSync(join(tmpdir(), 'oscine-latency-'));
 const project = join(scratch, 'bench.oscine');
@@ -39,14 +39,14 @@ await buildBenchProject(project, examples);
 const [echoPort, echoReply, oscPort, oscReply] = await freePorts(4);
 const peers: Record<'echo' | 'oscine', { peer: Peer; target: number; reply: number; replyAddress: string; runs: ClientReport[] }> = {
   echo: {
-    peer: startPeer('echo', ['--import', 'tsx', 'bench/osc/echo.ts', String(echoPort), String(echoReply)], priority),
+    peer: startPeer('echo', ['--import', 'tsx', 'bench/osc/echo.ts', String(echoPort), String(echoReply)]),
     target: echoPort,
     reply: echoReply,
     replyAddress: '/wek/inputs',
     runs: [],
   },
   oscine: {
-    peer: startPeer('oscine', ['bin/oscine.js', 'run', project, '--osc-port', String(oscPort), '--out-host', '127.0.0.1', '--out-port', String(oscReply)], priority),
+    peer: startPeer('oscine', ['bin/oscine.js', 'run', project, '--osc-port', String(oscPort), '--out-host', '127.0.0.1', '--out-port', String(oscReply)]),
     target: oscPort,
     reply: oscReply,
     replyAddress: '/wek/outputs',
@@ -62,7 +62,7 @@ try {
       const { target, reply, replyAddress, runs, peer } = peers[name];
       process.stderr.write(`round ${round + 1}/${rounds}: ${name}…\n`);
       try {
-        runs.push(await runClient({ targetPort: target, replyPort: reply, seconds: seconds / rounds + WARMUP_S, warmup: WARMUP_S, rate, raw: true, replyAddress, priority }));
+        runs.push(await runClient({ peer, targetPort: target, replyPort: reply, seconds: seconds / rounds + WARMUP_S, warmup: WARMUP_S, rate, raw: true, replyAddress, priority }));
       } catch (error) {
         throw new Error(`${String(error)}\n${name} said:\n${peer.errors()}`);
       }
@@ -95,9 +95,7 @@ console.log(
     `The client is its own process: one sender at ${rate} Hz, ${seconds} s per peer in ${rounds} alternating rounds ` +
     `(the first ${WARMUP_S} s of each round is sent but not timed). Rate achieved: ${Math.min(...all.map((r) => r.achievedRate)).toFixed(1)}–${Math.max(...all.map((r) => r.achievedRate)).toFixed(1)} Hz; ` +
     `packets left late by p50 ${ms(median(all.map((r) => r.lateness.p50)))} ms, p99 ${ms(median(all.map((r) => r.lateness.p99)))} ms (median of runs). ` +
-    (priority === 'realtime'
-      ? 'Client, server and echo all run under SCHED_FIFO (`chrt --fifo 20`), so that the other jobs of this shared machine do not decide the tail.\n'
-      : 'All processes run at normal priority, sharing the machine with whatever else runs.\n'),
+    `${describePriority(priority)}\n`,
 );
 console.log('| peer | sent | replies | lost | p50 ms | p99 ms | p99.9 ms | max ms | > 0.5 ms |');
 console.log('|---|---|---|---|---|---|---|---|---|');

@@ -4,7 +4,8 @@
 import { createSocket } from 'node:dgram';
 
 const [port, replyPort] = process.argv.slice(2).map(Number);
-const socket = createSocket('udp4');
+// The same receive buffer as Oscine's listening socket (src/node/osc/osc-server.ts).
+const socket = createSocket({ type: 'udp4', recvBufferSize: 4 << 20 });
 socket.on('message', (packet) => socket.send(packet, replyPort, '127.0.0.1'));
 socket.bind(port, '127.0.0.1', () => console.log(`echo listening on ${port}, replying to ${replyPort}`));
 process.on('SIGINT', () => socket.close());

@@ -1,7 +1,8 @@
 // The client's sending thread. It sleeps until just before each packet is due, spins the
 // rest of the way, stamps the send time into shared memory, then sends; the main thread,
 // idle in its event loop, stamps the replies. Sleeping rather than spinning the whole time
-// leaves the (two-core) machine's CPU to the server being measured.
+// leaves the (two-core) machine's CPU to the server being measured. It connects its sockets,
+// says it is ready, and starts when told.
 import { createSocket, type Socket } from 'node:dgram';
 import { parentPort, workerData } from 'node:worker_threads';
 
@@ -26,8 +27,8 @@ const data = workerData as PacerData;
 
 /**
  * Wake this long before a packet is due: sleeping overshoots by ~0.1 ms on this kind of machine.
- * At high rates it is less, so the pacer sleeps more than it spins and packets leave in twos
- * or threes instead of the pacer taking a whole core.
+ * At high rates the margin is half an interval, so the pacer sleeps more than it spins (packets
+ * then leave in twos or threes) instead of taking a whole core.
  */
 const SPIN_NS = Math.min(250_000, data.intervalNs / 2);
 
@@ -68,9 +69,13 @@ for (let s = 0; s < data.senders; s++) {
     if (error.code !== 'ECONNREFUSED') throw error;
   });
   socket.connect(data.targetPort, '127.0.0.1', () => {
-    if (++connected < data.senders) return;
-    const start = now() + 10e6;
-    parentPort?.postMessage({ start });
-    step(0, start);
+    if (++connected === data.senders) parentPort?.postMessage({ ready: true });
   });
 }
+
+// Loaded and connected; the main thread says when to go (after raising priorities, if asked).
+parentPort?.once('message', () => {
+  const start = now() + 10e6;
+  parentPort?.postMessage({ start });
+  step(0, start);
+});

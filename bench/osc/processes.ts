@@ -1,7 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createSocket } from 'node:dgram';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { ClientReport } from './client.ts';
+import type { Priority } from './priority.ts';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -13,17 +15,6 @@ export async function freePorts(count: number): Promise<number[]> {
   return ports;
 }
 
-/**
- * `realtime` runs a process under SCHED_FIFO (chrt, needs root): on a shared machine the other
- * jobs then cannot delay it, so what is timed is the software, not the neighbours. Every
- * process of a comparison gets the same priority.
- */
-export type Priority = 'realtime' | 'normal';
-
-function command(nodeArgs: readonly string[], priority: Priority): [string, string[]] {
-  return priority === 'realtime' ? ['chrt', ['--fifo', '20', process.execPath, ...nodeArgs]] : [process.execPath, [...nodeArgs]];
-}
-
 export interface Peer {
   readonly name: string;
   readonly child: ChildProcess;
@@ -32,9 +23,8 @@ export interface Peer {
 }
 
 /** Starts a Node process from the project root; its stdout is shown with the peer's name. */
-export function startPeer(name: string, nodeArgs: readonly string[], priority: Priority, options: { ipc?: boolean } = {}): Peer {
-  const [file, args] = command(nodeArgs, priority);
-  const child = spawn(file, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe', ...(options.ipc ? ['ipc' as const] : [])] });
+export function startPeer(name: string, nodeArgs: readonly string[], options: { ipc?: boolean } = {}): Peer {
+  const child = spawn(process.execPath, nodeArgs, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe', ...(options.ipc ? ['ipc' as const] : [])] });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   child.stdout?.on('data', (chunk: Buffer) => process.stderr.write(chunk.toString().replace(/^(?=.)/gm, `  [${name}] `)));
@@ -53,9 +43,18 @@ export async function stopPeer(peer: Peer, timeoutMs = 5000): Promise<number | n
   return code;
 }
 
+/** CPU time a process has used so far, user and system, in seconds (Linux /proc; USER_HZ is 100). */
+export function cpuSeconds(peer: Peer): number {
+  const stat = readFileSync(`/proc/${peer.child.pid}/stat`, 'utf8');
+  // Fields after the command name, which is in parentheses and may hold spaces.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
 export interface ClientOptions {
   readonly targetPort: number;
   readonly replyPort: number;
+  readonly peer: Peer;
   readonly seconds: number;
   readonly senders?: number;
   readonly rate?: number;
@@ -73,8 +72,8 @@ export async function runClient(options: ClientOptions): Promise<ClientReport> {
   for (const key of ['senders', 'rate', 'warmup', 'window'] as const) if (options[key] !== undefined) args.push(`--${key}`, String(options[key]));
   if (options.raw) args.push('--raw');
   if (options.replyAddress) args.push('--reply-address', options.replyAddress);
-  const [file, commandArgs] = command(args, options.priority);
-  const child = spawn(file, commandArgs, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  args.push('--priority', options.priority, '--peer-pid', String(options.peer.child.pid));
+  const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

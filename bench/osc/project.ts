@@ -3,7 +3,7 @@ import { Session } from '../../src/core/project/session.ts';
 import { JavaRandom } from '../../src/core/util/java-random.ts';
 import { ProjectFile } from '../../src/node/store/project-file.ts';
 
-export const BENCH_INPUTS = 4;
+const BENCH_INPUTS = 4;
 const CLASSES = 4;
 
 /**
