@@ -19,14 +19,14 @@ export default tseslint.config(
   },
   {
     // The core is pure: it runs in Node, a browser page and a Worker alike.
-    files: ['src/core/**/*.ts'],
+    files: ['src/core/**/*.ts', 'src/generative/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
-            { group: ['node:*'], message: 'src/core is pure: no Node imports (put I/O in src/node).' },
-            { group: ['**/node/**', '**/web/**'], message: 'src/core must not depend on the edges.' },
+            { group: ['node:*'], message: 'src/core and src/generative are pure: no Node imports (put I/O in src/node).' },
+            { group: ['**/node/**', '**/web/**'], message: 'The pure core must not depend on the edges.' },
           ],
         },
       ],
