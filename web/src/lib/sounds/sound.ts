@@ -1,0 +1,25 @@
+/** One number a sound can be steered by, e.g. an FM synth's harmonicity. */
+export interface SoundParameter {
+  readonly name: string;
+  readonly min: number;
+  readonly max: number;
+  /** Whole numbers only (a drum pattern's number, a note), chosen by a classifier output. */
+  readonly whole?: boolean;
+}
+
+/**
+ * A built-in sound (FM synth, drum machine, sampler) or output device (Web MIDI out). The studio
+ * routes any output of the project to any parameter; `set` gets one value per parameter, in the
+ * order of `parameters`, every time the outputs change.
+ */
+export interface Sound {
+  readonly id: string;
+  readonly label: string;
+  readonly parameters: readonly SoundParameter[];
+  /** Starts the sound (after a user gesture where the browser asks for one). */
+  start(): Promise<void>;
+  /** Values outside a parameter's range are clamped; NaN leaves that parameter where it was. */
+  set(values: ArrayLike<number>): void;
+  /** Silences the sound and releases what it holds. Safe to call twice. */
+  stop(): void;
+}
