@@ -33,7 +33,7 @@ for (const { session } of [bare, served]) {
   if (!running.ok) throw new Error(running.reason);
 }
 const sink = () => {};
-const face = new OscFace(served.session, { send: (m) => void encodeMessage(m), warn: sink, modelFiles: { save: () => ({ ok: false, reason: 'not here' }) } });
+const face = new OscFace(served.session, { send: (m) => void encodeMessage(m), warn: sink, modelFiles: { save: () => ({ ok: false, reason: 'not here' }), load: () => ({ ok: false, reason: 'not here' }) } });
 
 const frames = Array.from({ length: FRAMES }, (_, f) => inputFrame(0, f, FRAMES));
 const packets = frames.map((values) => floatMessage('/wek/inputs', values));

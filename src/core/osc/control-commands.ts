@@ -8,6 +8,8 @@ import { argumentProblem, expectCount, readNumbers, readPositions, readStrings }
 export interface ModelFiles {
   /** Writes the document and says where, or refuses with a reason. */
   save(path: string, document: ModelDocument): Result<string>;
+  /** Reads a model file, or refuses with a reason (missing, not a model, damaged, newer). */
+  load(path: string): Result<{ document: ModelDocument; from: string }>;
 }
 
 export interface ControlContext {
@@ -76,20 +78,22 @@ const CONTROLS: Readonly<Record<string, Control>> = {
     return names.ok ? then(session.renameOutputs(names.value), () => `outputs are ${names.value.join(', ')}`) : names;
   },
   saveModelToFile: (args, { session, modelFiles }) => {
-    const count = expectCount(args, 2, 'an output number and a file name (model.json)');
-    if (!count.ok) return count;
-    const output = onePosition(args.slice(0, 1), 'an output number', 'the output number');
-    const path = readStrings(args.slice(1), 'the file name');
-    if (!output.ok) return output;
-    if (!path.ok) return path;
-    const j = output.value - 1;
-    if (j >= session.settings.outputs.length) return refused(`there is no output ${output.value}; the project has ${session.settings.outputs.length}`);
-    const document = session.modelDocument(j);
-    if (!document) return refused(`'${session.settings.outputs[j].name}' has no trained model to save; train it first`);
-    return then(modelFiles.save(path.value[0], document), (where) => `saved the model of '${session.settings.outputs[j].name}' to ${where}`);
+    const target = outputAndFile(args, session);
+    if (!target.ok) return target;
+    const { output, path } = target.value;
+    const name = session.settings.outputs[output].name;
+    const document = session.modelDocument(output);
+    if (!document) return refused(`'${name}' has no trained model to save; train it first`);
+    return then(modelFiles.save(path, document), (where) => `saved the model of '${name}' to ${where}`);
   },
-  loadModelFromFile: () =>
-    refused("loading a model file into an output is not in this version of Oscine yet; a project's trained models load with it"),
+  loadModelFromFile: (args, { session, modelFiles }) => {
+    const target = outputAndFile(args, session);
+    if (!target.ok) return target;
+    const { output, path } = target.value;
+    const file = modelFiles.load(path);
+    if (!file.ok) return file;
+    return then(session.loadModel(output, file.value.document), () => `loaded ${file.value.from} into '${session.settings.outputs[output].name}'`);
+  },
   startDtwRecording: () => refused(GESTURES_LATER),
   stopDtwRecording: () => refused(GESTURES_LATER),
 };
@@ -105,6 +109,19 @@ function toggle(args: readonly OscArgument[], { session }: ControlContext, which
   if (outputs.value.length === 0) return argumentProblem('takes a list of model numbers (counted from 1)');
   const verb = which === 'record' ? 'recording' : 'running';
   return then(session.setToggle(which, outputs.value.map((n) => n - 1), on), () => `${verb} ${on ? 'on' : 'off'} for output ${outputs.value.join(' ')}`);
+}
+
+/** `saveModelToFile` and `loadModelFromFile` take an output number (from 1) and a file name. */
+function outputAndFile(args: readonly OscArgument[], session: Session): Result<{ output: number; path: string }> {
+  const count = expectCount(args, 2, 'an output number and a file name (model.json)');
+  if (!count.ok) return count;
+  const output = onePosition(args.slice(0, 1), 'an output number', 'the output number');
+  if (!output.ok) return output;
+  const path = readStrings(args.slice(1), 'the file name');
+  if (!path.ok) return path;
+  const outputs = session.settings.outputs.length;
+  if (output.value > outputs) return refused(`there is no output ${output.value}; the project has ${outputs}`);
+  return done({ output: output.value - 1, path: path.value[0] });
 }
 
 function onePosition(args: readonly OscArgument[], takes: string, what: string): Result<number> {

@@ -48,6 +48,8 @@ export class SessionCore {
   private round = 0;
   private counts: number[];
   private training: CancelToken | null = null;
+  /** Running goes on while models train (as in Wekinator), and resumes as running afterwards. */
+  private runningWhileTraining = false;
 
   constructor(settings: ProjectSettings, options: SessionOptions = {}) {
     this.events = new Emitter((error) => this.events.emit('fault', { error }));
@@ -114,7 +116,7 @@ export class SessionCore {
       }
     }
     if (this.stateValue === 'recording') this.addExample(frame);
-    else if (this.stateValue === 'running') this.runFrame(frame);
+    else if (this.stateValue === 'running' || this.runningWhileTraining) this.runFrame(frame);
   }
 
   private addExample(frame: ArrayLike<number>): void {
@@ -210,15 +212,21 @@ export class SessionCore {
   /** Starts running the trained models on every input frame. */
   startRunning(): Result {
     if (this.stateValue === 'recording') return refused('recording is on; stop recording before running');
-    if (this.stateValue === 'training') return refused('training is under way; run when it is done');
     if (!this.models.anyTrained) return refused('no model is trained yet; record examples and train first');
-    this.setState('running');
+    if (this.stateValue === 'training') this.runningWhileTraining = true;
+    else this.setState('running');
     return done();
   }
 
   stopRunning(): Result {
+    this.runningWhileTraining = false;
     if (this.stateValue === 'running') this.setState('idle');
     return done();
+  }
+
+  /** Whether input frames are being run through the models (while training too, if it was running). */
+  get playing(): boolean {
+    return this.stateValue === 'running' || this.runningWhileTraining;
   }
 
   protected setState(state: SessionState): void {
@@ -232,15 +240,15 @@ export class SessionCore {
 
   /**
    * Trains every output whose train toggle is on and that has examples, one after another, away
-   * from the input path. Models keep playing until their replacement is ready; afterwards the
-   * session goes back to running if it was running.
+   * from the input path. If the session was running, it keeps running: each model plays until its
+   * replacement is ready, and the session is running again afterwards.
    */
   async trainModels(): Promise<Result<{ trained: number[]; failed: { output: number; reason: string }[] }>> {
     if (this.stateValue === 'training') return refused('training is already under way');
     if (this.stateValue === 'recording') return refused('recording is on; stop recording before training');
     const targets = this.settingsValue.outputs.map((_, j) => j).filter((j) => this.train[j] && this.counts[j] > 0);
     if (targets.length === 0) return refused('no output that is set to train has examples; record some first');
-    const resume: SessionState = this.stateValue === 'running' ? 'running' : 'idle';
+    this.runningWhileTraining = this.stateValue === 'running';
     const token: CancelToken = { cancelled: false };
     this.training = token;
     this.setState('training');
@@ -266,7 +274,9 @@ export class SessionCore {
       }
     }
     this.training = null;
-    this.setState(resume === 'running' && this.models.anyTrained ? 'running' : 'idle');
+    const resume = this.runningWhileTraining && this.models.anyTrained;
+    this.runningWhileTraining = false;
+    this.setState(resume ? 'running' : 'idle');
     this.events.emit('trained', { trained, failed, cancelled: token.cancelled });
     if (token.cancelled) return refused('training was cancelled; the previous models are kept');
     if (trained.length === 0 && failed.length > 0) return refused(failed.map((f) => f.reason).join('; '));

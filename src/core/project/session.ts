@@ -1,11 +1,14 @@
 import { findAlgorithm } from '../learn/algorithms.ts';
 import { paramsFor } from '../learn/trained-model.ts';
 import { InputError } from '../errors.ts';
+import type { ModelDocument } from '../format/model-document.ts';
 import type { Example } from './example.ts';
 import type { ReadExample } from './examples-import.ts';
 import { type Output, checkNames, checkOsc, type OscSettings } from './project.ts';
 import { type Result, done, refused } from './result.ts';
 import { SessionCore } from './session-core.ts';
+import { selectedInputs } from './training-data.ts';
+import { modelMisfit } from './model-fit.ts';
 
 export type { SessionOptions } from './session-core.ts';
 
@@ -144,6 +147,27 @@ export class Session extends SessionCore {
       throw error;
     }
     this.models.markStale(output);
+    return done();
+  }
+
+  /**
+   * Puts a saved model (a model file's document) into an output, as if it had just been trained:
+   * the output's algorithm and parameters become the model's, and it reads the inputs selected
+   * for the output now. Refused if the model does not fit the output.
+   */
+  loadModel(output: number, document: ModelDocument): Result {
+    const problem = this.checkOutput(output) ?? (this.state === 'training' ? 'training is under way; load a model when it is done' : undefined);
+    if (problem) return refused(problem);
+    const spec = this.settingsValue.outputs[output];
+    const misfit = modelMisfit(spec, document);
+    if (misfit) return refused(`this model cannot play '${spec.name}': ${misfit}`);
+    try {
+      this.models.install(output, { ...spec, model: document.algorithm, params: document.params }, document, selectedInputs(spec));
+    } catch (error) {
+      if (error instanceof InputError) return refused(error.message);
+      throw error;
+    }
+    this.updateOutput(output, { model: document.algorithm, params: document.params });
     return done();
   }
 

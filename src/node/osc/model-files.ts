@@ -6,8 +6,8 @@ import { readModelDocument } from '../../core/format/model-document.ts';
 import { done, refused } from '../../core/project/result.ts';
 
 /**
- * Model files written when a patch sends `saveModelToFile`: the same JSON as `oscine train
- * --out`, so `oscine predict` reads them. A patch can reach this over the network, so it may
+ * Model files written when a patch sends `saveModelToFile` and read for `loadModelFromFile`: the
+ * same JSON as `oscine train --out`, so `oscine predict` reads them. A patch can reach this over the network, so it may
  * only write `.json` files, relative names land beside the project, and a file that exists is
  * replaced only if it is itself an Oscine model file.
  */
@@ -24,6 +24,19 @@ export function modelFilesBeside(projectPath: string): ModelFiles {
         return refused(`could not write ${target}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
       }
       return done(target);
+    },
+    load(path) {
+      const source = resolve(folder, path);
+      try {
+        return done({ document: readModelDocument(JSON.parse(readFileSync(source, 'utf8')), source), from: source });
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code === 'ENOENT') return refused(`there is no model file ${source}`);
+        if (code) return refused(`could not read ${source}: ${code}`);
+        if (error instanceof SyntaxError) return refused(`${source} is not JSON, so not an Oscine model file`);
+        if (error instanceof InputError) return refused(error.message);
+        throw error;
+      }
     },
   };
 }

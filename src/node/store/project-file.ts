@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { existsSync, openSync, readSync, closeSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
 import { InputError } from '../../core/errors.ts';
 import type { Example } from '../../core/project/example.ts';
@@ -49,6 +50,8 @@ export class ProjectFile implements ProjectStore {
   /** Makes a new project file; refuses to overwrite anything. */
   static create(path: string, settings: ProjectSettings): ProjectFile {
     if (existsSync(path)) throw new InputError(`${path} already exists; open it, or choose another name`);
+    const folder = dirname(resolve(path));
+    if (!existsSync(folder)) throw new InputError(`cannot create ${path}: the folder ${folder} does not exist; create it first or choose another place`);
     const db = new Database(path);
     db.pragma('journal_mode = WAL');
     db.pragma(`application_id = ${APPLICATION_ID}`);
@@ -208,6 +211,7 @@ interface ModelRow {
 const historyEntry = z.union([
   z.object({ kind: z.literal('remove'), label: z.string(), ids: z.array(z.int()) }),
   z.object({ kind: z.literal('clear-output'), label: z.string(), output: z.int().min(0), changes: z.array(z.tuple([z.int(), z.number()])) }),
+  z.object({ kind: z.literal('relabel'), label: z.string(), output: z.int().min(0), changes: z.array(z.tuple([z.int(), z.number(), z.number()])) }),
 ]);
 const historySchema = z.object({ undo: z.array(historyEntry), redo: z.array(historyEntry) });
 

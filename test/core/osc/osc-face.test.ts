@@ -4,7 +4,7 @@ import type { ModelDocument } from '../../../src/core/format/model-document.ts';
 import type { OscArgument, OutgoingMessage } from '../../../src/core/osc/message.ts';
 import { DONE_TRAINING, OscFace, type WarningKind } from '../../../src/core/osc/osc-face.ts';
 import { makeProject } from '../../../src/core/project/project.ts';
-import { done } from '../../../src/core/project/result.ts';
+import { done, refused } from '../../../src/core/project/result.ts';
 import { Session } from '../../../src/core/project/session.ts';
 
 /**
@@ -32,7 +32,13 @@ function makeFace() {
       sent.push({ address: message.address, args: message.args.map((a) => ({ ...a })) });
     },
     warn: (kind, message) => warnings.push([kind, message]),
-    modelFiles: { save: (path, document) => (saved.push([path, document]), done(`/projects/${path}`)) },
+    modelFiles: {
+      save: (path, document) => (saved.push([path, document]), done(`/projects/${path}`)),
+      load: (path) => {
+        const file = [...saved].reverse().find(([name]) => name === path);
+        return file ? done({ document: file[1], from: `/projects/${path}` }) : refused(`there is no model file /projects/${path}`);
+      },
+    },
   });
   const control = (name: string, ...args: OscArgument[]) => face.receive({ address: `/wekinator/control/${name}`, args });
   const input = (...args: OscArgument[]) => face.receive({ address: '/wek/inputs', args });
@@ -237,8 +243,8 @@ test('recording, training and running changes are reported on /oscine/status/sta
   );
 });
 
-test('saveModelToFile saves an output’s trained model; loadModelFromFile and the DTW messages say they are not in this version', async () => {
-  const { sent, saved, control, input } = makeFace();
+test('saveModelToFile saves an output’s trained model, loadModelFromFile puts one back if it fits; the DTW messages say they are not in this version', async () => {
+  const { session, sent, saved, control, input } = makeFace();
   control('saveModelToFile', 1, 'pitch.json');
   assert.deepEqual(values(lastReply(sent, 'saveModelToFile')!), [0, "'pitch' has no trained model to save; train it first"]);
   recordTwoRounds(control, input);
@@ -255,8 +261,18 @@ test('saveModelToFile saves an output’s trained model; loadModelFromFile and t
   control('saveModelToFile', 'pitch.json');
   assert.match(String(lastReply(sent, 'saveModelToFile')!.args[1].value), /^takes an output number and a file name/);
 
-  control('loadModelFromFile', 1, 'pitch.json', 'WITHDATA');
-  assert.deepEqual(values(lastReply(sent, 'loadModelFromFile')!), [0, "loading a model file into an output is not in this version of Oscine yet; a project's trained models load with it"]);
+  control('deleteAllExamples');
+  control('train');
+  await answered(sent, 'train');
+  assert.equal(session.modelStatus(0), 'needs-retraining');
+  control('loadModelFromFile', 1, 'pitch.json');
+  assert.deepEqual(values(lastReply(sent, 'loadModelFromFile')!), [1, "loaded /projects/pitch.json into 'pitch'"]);
+  assert.equal(session.modelStatus(0), 'trained');
+  assert.deepEqual(session.modelDocument(0), saved[0][1]);
+  control('loadModelFromFile', 2, 'pitch.json');
+  assert.deepEqual(values(lastReply(sent, 'loadModelFromFile')!), [0, "this model cannot play 'mood': it does regression and the output needs classification"]);
+  control('loadModelFromFile', 1, 'gone.json');
+  assert.deepEqual(values(lastReply(sent, 'loadModelFromFile')!), [0, 'there is no model file /projects/gone.json']);
   control('startDtwRecording', 1);
   control('stopDtwRecording');
   for (const name of ['startDtwRecording', 'stopDtwRecording']) {

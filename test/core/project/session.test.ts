@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { makeProject } from '../../../src/core/project/project.ts';
 import { Session } from '../../../src/core/project/session.ts';
+import { inlineTrainer, type Trainer } from '../../../src/core/project/trainer.ts';
 import type { SessionEvents } from '../../../src/core/project/session-events.ts';
 
 /** A session with 2 inputs, a continuous output (0..10, linear) and a 3-class classifier (knn). */
@@ -95,6 +96,53 @@ test("Wekinator's state rules: running needs a model, recording takes precedence
   assert.equal(session.state, 'running');
   assert.ok(session.startRecording().ok, 'recording takes precedence over running');
   assert.equal(session.state, 'recording');
+});
+
+test('while models train, a running session keeps playing the old models, and runs the new ones afterwards', async () => {
+  const settings = makeProject({ inputs: 2, outputs: [{ kind: 'continuous', min: 0, max: 10, model: 'linear' }] });
+  const inline = inlineTrainer(() => 0);
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  const trainer: Trainer = { ...inline, train: async (...args) => (await held, inline.train(...args)) };
+  const session = new Session(settings, { trainer });
+  const line = (slope: number) => {
+    session.startRecording();
+    for (let x = 0; x < 3; x += 0.5) {
+      session.setOutputValues([slope * x]);
+      session.input([x, 0]);
+    }
+    session.stopRecording();
+  };
+  line(1);
+  release();
+  await session.trainModels();
+  const played: number[] = [];
+  session.events.on('outputs', (e) => e.computed && played.push(e.values[0]));
+  assert.ok(session.startRunning().ok);
+
+  session.deleteAllExamples();
+  line(2); // recording stops running, as in Wekinator
+  assert.ok(session.startRunning().ok);
+  const slow = new Promise<void>((resolve) => (release = resolve));
+  trainer.train = async (...args) => (await slow, inline.train(...args));
+  const training = session.trainModels();
+  assert.equal(session.state, 'training');
+  assert.ok(session.playing);
+  session.input([2, 0]);
+  assert.ok(Math.abs(played.at(-1)! - 2) < 1e-6, `the old model (y = x) plays during training: ${played.at(-1)}`);
+  release();
+  await training;
+  assert.equal(session.state, 'running');
+  session.input([2, 0]);
+  assert.ok(Math.abs(played.at(-1)! - 4) < 1e-6, `the new model (y = 2x) plays after: ${played.at(-1)}`);
+
+  session.stopRunning();
+  const quiet = session.trainModels();
+  assert.equal(session.playing, false);
+  session.input([2, 0]);
+  assert.equal(played.length, 2, 'a session that was not running does not play while training');
+  await quiet;
+  assert.equal(session.state, 'idle');
 });
 
 test('running turns each frame into one value per output: classes from 1, hard limits, whole numbers', async () => {
@@ -249,4 +297,28 @@ test('an output can be judged by cross-validation or on its training data', asyn
   assert.ok(training.ok && training.value.report.task === 'classification' && training.value.report.accuracy === 1);
   assert.equal((await session.evaluateOutput(1, 20)).ok, false);
   assert.equal((await session.evaluateOutput(7)).ok, false);
+});
+
+test('a saved model goes into an output only if it fits: task, classes and inputs', async () => {
+  const { session } = makeSession();
+  recordLine(session);
+  await session.trainModels();
+  const line = session.modelDocument(0)!;
+  const classes = session.modelDocument(1)!;
+  const other = makeSession().session;
+  assert.deepEqual(other.loadModel(1, line), { ok: false, reason: "this model cannot play 'outputs-2': it does regression and the output needs classification" });
+  assert.deepEqual(other.loadModel(0, classes), { ok: false, reason: "this model cannot play 'outputs-1': it does classification and the output needs regression" });
+  other.selectInputs(0, [1]);
+  assert.deepEqual(other.loadModel(0, line), { ok: false, reason: "this model cannot play 'outputs-1': it reads 2 inputs and the output is set to read 1" });
+  assert.deepEqual(other.loadModel(2, line), { ok: false, reason: 'there is no output 3; the project has 2 (numbered from 1)' });
+  other.selectInputs(0, [0, 1]);
+  assert.ok(other.loadModel(0, line).ok);
+  assert.ok(other.loadModel(1, { ...classes, algorithm: 'knn' }).ok);
+  assert.equal(other.modelStatus(0), 'trained');
+  assert.equal(other.settings.outputs[0].model, 'linear', 'the output takes the model’s algorithm');
+  assert.ok(other.startRunning().ok);
+  other.input([1.5, 0.5]);
+  assert.deepEqual([...other.values], [...(session.startRunning(), session.input([1.5, 0.5]), session.values)]);
+  const fewer = makeProject({ inputs: 2, outputs: [{ kind: 'classifier', classes: 2 }] });
+  assert.deepEqual(new Session(fewer).loadModel(0, classes), { ok: false, reason: "this model cannot play 'outputs-1': it knows 3 classes and the output has 2" });
 });

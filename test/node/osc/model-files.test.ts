@@ -52,3 +52,23 @@ test('saveModelToFile writes only .json files and never replaces a file that is 
   }
   assert.equal(readFileSync(join(dir, 'notes.json'), 'utf8'), '{"mine": true}');
 });
+
+test('loadModelFromFile reads a model file beside the project, and says why when it cannot', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'oscine-model-files-'));
+  const files = modelFilesBeside(join(dir, 'show.oscine'));
+  const document = await trainedDocument();
+  assert.ok(files.save('line.json', document).ok);
+  assert.deepEqual(files.load('line.json'), { ok: true, value: { document, from: join(dir, 'line.json') } });
+  writeFileSync(join(dir, 'broken.json'), '{"format": "oscine-model", "version": 1');
+  writeFileSync(join(dir, 'newer.json'), JSON.stringify({ ...document, version: 99 }));
+  const cases: Array<[string, RegExp]> = [
+    ['gone.json', /^there is no model file .*gone\.json$/],
+    ['broken.json', /broken\.json is not JSON, so not an Oscine model file/],
+    ['newer.json', /newer Oscine \(model format 99\)/],
+  ];
+  for (const [path, reason] of cases) {
+    const result = files.load(path);
+    assert.equal(result.ok, false, path);
+    assert.match(!result.ok ? result.reason : '', reason);
+  }
+});

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { InputError } from '../../../src/core/errors.ts';
 import { DEFAULT_OSC, makeProject } from '../../../src/core/project/project.ts';
-import { done } from '../../../src/core/project/result.ts';
+import { done, refused } from '../../../src/core/project/result.ts';
 import { Session } from '../../../src/core/project/session.ts';
 import { OscServer } from '../../../src/node/osc/osc-server.ts';
 import { OscPeer } from './udp.ts';
@@ -13,7 +13,7 @@ async function serve(peer: OscPeer, osc: Partial<typeof DEFAULT_OSC> = {}) {
   // Port 0: any free port, so tests running side by side never collide (the CLI takes 1–65535).
   const session = new Session({ ...settings, osc: { ...DEFAULT_OSC, port: 0, outputPort: peer.port, ...osc } });
   const warnings: string[] = [];
-  const server = await OscServer.start(session, { modelFiles: { save: () => done('') }, printWarning: (line) => warnings.push(line) });
+  const server = await OscServer.start(session, { modelFiles: { save: () => done(''), load: () => refused('not here') }, printWarning: (line) => warnings.push(line) });
   return { session, server, warnings, port: server.listening().port };
 }
 

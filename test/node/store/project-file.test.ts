@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { makeProject } from '../../../src/core/project/project.ts';
 import { Session } from '../../../src/core/project/session.ts';
+import { InputError } from '../../../src/core/errors.ts';
 import { ProjectFile } from '../../../src/node/store/project-file.ts';
 import { openSession } from '../../../src/node/store/open-session.ts';
 
@@ -124,6 +125,10 @@ test('a file that is not an Oscine project, or is from a newer Oscine, is refuse
 
   assert.throws(() => ProjectFile.open(join(dir, 'missing.oscine')), /no such project file/);
   assert.throws(() => ProjectFile.create(newer, makeProject({ inputs: 1, outputs: [{ kind: 'continuous' }] })), /already exists/);
+  assert.throws(
+    () => ProjectFile.create(join(dir, 'no-such-folder', 'show.oscine'), makeProject({ inputs: 1, outputs: [{ kind: 'continuous' }] })),
+    (error: unknown) => error instanceof InputError && /the folder .*no-such-folder does not exist; create it first/.test(error.message),
+  );
 });
 
 test('damaged settings in a project file are reported, not crashed on', () => {
