@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PerformanceObserver } from 'node:perf_hooks';
+import { fromBuffer, toBuffer } from 'osc-min';
 import { loadModel } from '../../src/core/learn/trained-model.ts';
 import { OscFace } from '../../src/core/osc/osc-face.ts';
 import { OutputMessages } from '../../src/core/osc/output-messages.ts';
@@ -42,13 +43,15 @@ const reply = new OutputMessages(bare.session.settings).values(Float64Array.of(0
 const { settings } = bare.session;
 
 const stages: { name: string; run: (i: number) => void; times: number[] }[] = [
-  { name: 'decode the packet (osc-min `fromBuffer`, via decodePacket)', run: (i: number) => decodePacket(packets[i % FRAMES], sink) },
+  { name: 'decode the packet (decodePacket: straight from bytes)', run: (i: number) => decodePacket(packets[i % FRAMES], sink) },
+  { name: 'peer: decode with osc-min `fromBuffer`', run: (i: number) => void fromBuffer(packets[i % FRAMES]) },
   ...settings.outputs.map((o, j) => {
     const model = loadModel(bare.session.modelDocument(j), o.name);
     return { name: `predict: ${o.model} (${o.name})`, run: (i: number) => void model.predict(picked[i % FRAMES]) };
   }),
   { name: 'engine: `session.input` (the 3 models, events)', run: (i: number) => bare.session.input(frames[i % FRAMES]) },
-  { name: 'encode the reply (osc-min `toBuffer`, via encodeMessage)', run: () => void encodeMessage(reply) },
+  { name: 'encode the reply (encodeMessage: straight to bytes)', run: () => void encodeMessage(reply) },
+  { name: 'peer: encode with osc-min `toBuffer`', run: () => void toBuffer(reply) },
   { name: 'whole path: decode → OSC face → engine → encode', run: (i: number) => void decodePacket(packets[i % FRAMES], (m) => face.receive(m)) },
 ].map((stage) => ({ ...stage, times: [] }));
 

@@ -1,5 +1,6 @@
 import { type OscArgOutputOrArray, fromBuffer, toBuffer } from 'osc-min';
 import type { IncomingMessage, OscArgument, OutgoingMessage } from '../../core/osc/message.ts';
+import { decodeNumberMessage, encodeFloatMessage } from './number-message.ts';
 
 /** Bundles inside bundles deeper than this are refused rather than followed. */
 const MAX_BUNDLE_DEPTH = 8;
@@ -19,6 +20,11 @@ export function decodePacket(packet: Uint8Array, onMessage: (message: IncomingMe
 
 function decode(bytes: Uint8Array, depth: number, onMessage: (message: IncomingMessage) => void): number {
   if (!isBundle(bytes)) {
+    const numbers = decodeNumberMessage(bytes);
+    if (numbers) {
+      onMessage(numbers);
+      return 0;
+    }
     let decoded;
     try {
       decoded = fromBuffer(bytes);
@@ -68,6 +74,9 @@ function toArgument(arg: OscArgOutputOrArray): OscArgument {
 }
 
 /** Encodes one message; the arguments pass to the codec as they are (see OutgoingArgument). */
-export function encodeMessage(message: OutgoingMessage): DataView {
-  return toBuffer(message);
+export function encodeMessage(message: OutgoingMessage): Uint8Array {
+  const floats = encodeFloatMessage(message);
+  if (floats) return floats;
+  const view = toBuffer(message);
+  return new Uint8Array(view.buffer, view.byteOffset, view.byteLength);
 }

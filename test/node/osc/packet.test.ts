@@ -11,7 +11,7 @@ function decode(bytes: Uint8Array): { messages: IncomingMessage[]; malformed: nu
   return { messages, malformed };
 }
 
-const bytes = (view: DataView) => new Uint8Array(view.buffer, view.byteOffset, view.byteLength);
+const bytes = (view: ArrayBufferView) => new Uint8Array(view.buffer, view.byteOffset, view.byteLength);
 
 /** `/a ,ifdhs` written out by hand, so the decoder is checked against the OSC 1.0 layout, not against osc-min. */
 function handWritten(): Uint8Array {
