@@ -115,7 +115,7 @@ export class OscServer {
 
   private readonly send = (message: OutgoingMessage): void => {
     if (this.closed) return;
-    let bytes: DataView;
+    let bytes: Uint8Array;
     try {
       bytes = encodeMessage(message);
     } catch (error) {
