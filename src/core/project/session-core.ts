@@ -50,6 +50,8 @@ export class SessionCore {
   private training: CancelToken | null = null;
   /** Running goes on while models train (as in Wekinator), and resumes as running afterwards. */
   private runningWhileTraining = false;
+  /** The event sent for every frame while running, made once: the run path allocates nothing. */
+  private readonly computedOutputs: SessionEvents['outputs'];
 
   constructor(settings: ProjectSettings, options: SessionOptions = {}) {
     this.events = new Emitter((error) => this.events.emit('fault', { error }));
@@ -68,6 +70,7 @@ export class SessionCore {
     this.run = new Array<boolean>(m).fill(true);
     this.train = new Array<boolean>(m).fill(true);
     this.counts = countPerOutput(this.book.active(), m);
+    this.computedOutputs = { values: this.values, computed: true };
   }
 
   get settings(): ProjectSettings {
@@ -141,7 +144,7 @@ export class SessionCore {
       const output = outputs[j];
       if (output.kind === 'classifier' && output.probabilities) this.events.emit('probabilities', { output: j, values: runner.probabilities });
     }
-    this.events.emit('outputs', { values: this.values, computed: true });
+    this.events.emit('outputs', this.computedOutputs);
   }
 
   // ── output values and toggles ───────────────────────────────────────────────
