@@ -19,6 +19,43 @@ export const DRUMS = [
 
 export const INSTRUMENT_COUNT = DRUMS.length;
 
+/** A drum class by name: 'kick', 'snare', 'closed-hat', … */
+export type DrumName = (typeof DRUMS)[number]['name'];
+
+/** The row of a drum class, by name or by row number. */
+export function drumIndex(instrument: DrumName | number): number {
+  const index = typeof instrument === 'number' ? instrument : DRUMS.findIndex((d) => d.name === instrument);
+  if (!Number.isInteger(index) || index < 0 || index >= INSTRUMENT_COUNT) {
+    throw new InputError(`There is no drum '${instrument}'; the drums are ${DRUMS.map((d) => d.name).join(', ')}.`);
+  }
+  return index;
+}
+
+/**
+ * The rest of the General MIDI percussion notes, folded into the nine classes as Magenta's full
+ * drum mapping does (claps and side sticks → snare, shakers and tambourine → closed hat, congas
+ * and bongos → toms, …), so that a file with hand percussion still reads.
+ */
+const MORE_NOTES: readonly (readonly number[])[] = [
+  [],
+  [27, 28, 31, 32, 33, 34, 39, 56, 65, 66, 75, 85],
+  [54, 68, 69, 70, 71, 73, 78, 80],
+  [67, 72, 74, 79, 81],
+  [29, 61, 64, 84],
+  [60, 63, 77, 86, 87],
+  [30, 62, 76, 83],
+  [],
+  [82],
+];
+
+/** The drum class of a General MIDI drum note, or undefined for a note outside the kit. */
+export function drumOfNote(note: number): number | undefined {
+  const index = DRUMS.findIndex((d) => (d.notes as readonly number[]).includes(note));
+  if (index >= 0) return index;
+  const more = MORE_NOTES.findIndex((notes) => notes.includes(note));
+  return more >= 0 ? more : undefined;
+}
+
 /**
  * Ticks per quarter note by default. 12 holds sixteenths (3 ticks), eighth triplets (4),
  * sixteenth triplets (2) and the eighths of 6/8 and 12/8 (6) without rounding.
@@ -47,6 +84,17 @@ export interface Pattern {
   readonly velocity: Float32Array;
   /** Micro-timing: how far the hit is from its tick, in ticks, in [-0.5, 0.5); 0 where not struck. */
   readonly offset: Float32Array;
+}
+
+/**
+ * A named drum loop: what a MIDI file or a text grid holds. `bpm` counts quarter notes per
+ * minute, as MIDI does, in every meter.
+ */
+export interface Loop {
+  name: string;
+  style?: string;
+  bpm?: number;
+  pattern: Pattern;
 }
 
 export function ticksPerBar(meter: Meter, ticksPerQuarter: number): number {
