@@ -114,6 +114,7 @@ addOscFlags(
 ).action(runCommand);
 
 program.command('models').description('list the models and their parameters').option('--json', 'print JSON').action(modelsCommand);
+(await import('./commands/rhythm.ts')).registerRhythmCommands(program);
 
 try {
   await program.parseAsync(process.argv);
