@@ -211,7 +211,6 @@ interface ModelRow {
 const historyEntry = z.union([
   z.object({ kind: z.literal('remove'), label: z.string(), ids: z.array(z.int()) }),
   z.object({ kind: z.literal('clear-output'), label: z.string(), output: z.int().min(0), changes: z.array(z.tuple([z.int(), z.number()])) }),
-  z.object({ kind: z.literal('relabel'), label: z.string(), output: z.int().min(0), changes: z.array(z.tuple([z.int(), z.number(), z.number()])) }),
 ]);
 const historySchema = z.object({ undo: z.array(historyEntry), redo: z.array(historyEntry) });
 
