@@ -1,7 +1,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'test-results/', 'web/build/'] },
+  { ignores: ['node_modules/', 'dist/', 'test-results/', 'web/dist/'] },
   ...tseslint.configs.recommended,
   {
     files: ['**/*.ts'],

@@ -18,9 +18,7 @@ export interface ControlContext {
 }
 
 /** A control message's effect: what it did (a short line for `/oscine/status/…`), or why not. */
-type Control = (args: readonly OscArgument[], context: ControlContext) => Result<string> | Promise<Result<string>>;
-
-const GESTURES_LATER = 'gesture outputs (DTW) are not in this version of Oscine yet';
+export type Control = (args: readonly OscArgument[], context: ControlContext) => Result<string> | Promise<Result<string>>;
 
 /**
  * Wekinator 2.x's `/wekinator/control/*` messages, each mapped to the engine command it stands
@@ -48,7 +46,12 @@ const CONTROLS: Readonly<Record<string, Control>> = {
   cancelTrain: (_, { session }) => then(session.cancelTraining(), () => 'cancelling training'),
   startRunning: (_, { session }) => then(session.startRunning(), () => 'running'),
   stopRunning: (_, { session }) => then(session.stopRunning(), () => 'stopped running'),
-  deleteAllExamples: (_, { session }) => then(session.deleteAllExamples(), ({ deleted }) => `deleted ${deleted} examples`),
+  // As in Wekinator, this deletes gesture templates too.
+  deleteAllExamples: (_, { session }) => {
+    const examples = session.deleteAllExamples();
+    if (!examples.ok || session.settings.gestureOutputs.length === 0) return then(examples, ({ deleted }) => `deleted ${deleted} examples`);
+    return then(session.gestures.deleteAllTemplates(), ({ deleted }) => `deleted ${examples.value.deleted} examples and ${deleted} gesture templates`);
+  },
   deleteExamplesForOutput: (args, { session }) => {
     const output = onePosition(args, 'one output number', 'the output number');
     if (!output.ok) return output;
@@ -63,7 +66,13 @@ const CONTROLS: Readonly<Record<string, Control>> = {
     if (!numbers.ok) return numbers;
     if (numbers.value.length < 2) return argumentProblem('takes an output number followed by at least one input number');
     const [output, ...inputs] = numbers.value;
-    return then(session.selectInputs(output - 1, inputs.map((i) => i - 1)), () => `output ${output} reads inputs ${inputs.join(' ')}`);
+    // Gesture outputs are numbered after the others, as in the outputs message.
+    const models = session.settings.outputs.length;
+    const all = models + session.settings.gestureOutputs.length;
+    if (output > all) return refused(`there is no output ${output}; the project has ${all} (numbered from 1)`);
+    const chosen = inputs.map((i) => i - 1);
+    const result = output > models ? session.gestures.selectInputs(output - 1 - models, chosen) : session.selectInputs(output - 1, chosen);
+    return then(result, () => `output ${output} reads inputs ${inputs.join(' ')}`);
   },
   setInputNames: (args, { session }) => {
     const count = expectCount(args, session.settings.inputs.length, `${session.settings.inputs.length} input names, one per input`);
@@ -94,13 +103,13 @@ const CONTROLS: Readonly<Record<string, Control>> = {
     if (!file.ok) return file;
     return then(session.loadModel(output, file.value.document), () => `loaded ${file.value.from} into '${session.settings.outputs[output].name}'`);
   },
-  startDtwRecording: () => refused(GESTURES_LATER),
-  stopDtwRecording: () => refused(GESTURES_LATER),
 };
 
-/** The control named after `/wekinator/control/`, if there is one. */
-export function findControl(name: string): Control | undefined {
-  return Object.hasOwn(CONTROLS, name) ? CONTROLS[name] : undefined;
+/** The control named after `/wekinator/control/`, if there is one; gesture recording is in gesture-controls.ts. */
+export const findControl = (name: string) => controlIn(CONTROLS, name);
+
+export function controlIn(table: Readonly<Record<string, Control>>, name: string): Control | undefined {
+  return Object.hasOwn(table, name) ? table[name] : undefined;
 }
 
 function toggle(args: readonly OscArgument[], { session }: ControlContext, which: 'record' | 'run', on: boolean): Result<string> {
@@ -124,7 +133,7 @@ function outputAndFile(args: readonly OscArgument[], session: Session): Result<{
   return done({ output: output.value - 1, path: path.value[0] });
 }
 
-function onePosition(args: readonly OscArgument[], takes: string, what: string): Result<number> {
+export function onePosition(args: readonly OscArgument[], takes: string, what: string): Result<number> {
   const count = expectCount(args, 1, takes);
   if (!count.ok) return count;
   const position = readPositions(args, what);
@@ -132,6 +141,6 @@ function onePosition(args: readonly OscArgument[], takes: string, what: string):
 }
 
 /** The engine's answer, with what it did said in words when it was done. */
-function then<T>(result: Result<T>, say: (value: T) => string): Result<string> {
+export function then<T>(result: Result<T>, say: (value: T) => string): Result<string> {
   return result.ok ? done(say(result.value), result.warning) : result;
 }

@@ -1,11 +1,14 @@
 import { type Result, refused } from '../project/result.ts';
 import type { Session } from '../project/session.ts';
 import { type ModelFiles, findControl } from './control-commands.ts';
+import { findGestureControl, findOscineControl } from './gesture-controls.ts';
 import { type IncomingMessage, type OscArgument, type OutgoingMessage, describeArgument, integer, quote, text } from './message.ts';
 import { OutputMessages } from './output-messages.ts';
 import { isArgumentProblem } from './read-arguments.ts';
 
 export const CONTROL_PREFIX = '/wekinator/control/';
+/** Oscine's own control messages (per-gesture settings), answered like Wekinator's. */
+export const OSCINE_CONTROL_PREFIX = '/oscine/control/';
 export const STATUS_PREFIX = '/oscine/status/';
 /** Wekinator's signal that a training run ended, sent to the output port. */
 export const DONE_TRAINING = '/wekinator/status/done-training';
@@ -41,7 +44,7 @@ export interface OscFaceOptions {
  *
  * Beyond Wekinator, every control message is answered on `/oscine/status/<command>` with
  * `1 "what it did"` or `0 "why not"`, and `/oscine/status/state` follows recording, training
- * and running.
+ * and running. A matched gesture sends its address (`/output_k`) with no arguments.
  */
 export class OscFace {
   readonly counts: MessageCounts = { inputs: 0, controls: 0, refused: 0, badArguments: 0, unknown: 0 };
@@ -59,9 +62,10 @@ export class OscFace {
       events.on('outputs', ({ values, computed }) => {
         // Values a patch or the studio set are for recording; only computed ones go out, as in Wekinator.
         if (!computed) return;
-        options.send(this.outputs.values(values));
+        options.send(this.outputs.values(values, session.gestures.distances()));
         this.outputs.sendDistributions(options.send);
       }),
+      events.on('gestureTriggered', ({ address }) => options.send({ address, args: [] })),
       events.on('probabilities', ({ output, values }) => this.outputs.holdDistribution(output, values)),
       events.on('trained', () => options.send(this.doneTraining)),
       events.on('state', ({ state }) => this.sendState(state)),
@@ -78,11 +82,12 @@ export class OscFace {
   receive(message: IncomingMessage): void {
     const { address, args } = message;
     if (address === this.session.settings.osc.inputAddress) this.input(args);
-    else if (address.startsWith(CONTROL_PREFIX)) this.control(address.slice(CONTROL_PREFIX.length), args);
+    else if (address.startsWith(CONTROL_PREFIX)) this.control(CONTROL_PREFIX, address.slice(CONTROL_PREFIX.length), args);
+    else if (address.startsWith(OSCINE_CONTROL_PREFIX)) this.control(OSCINE_CONTROL_PREFIX, address.slice(OSCINE_CONTROL_PREFIX.length), args);
     else {
       this.counts.unknown++;
       const { inputAddress } = this.session.settings.osc;
-      this.reply('unknown', refused(`${quote(address)} is not an address Oscine knows: inputs go to ${inputAddress}, control messages to ${CONTROL_PREFIX}…`));
+      this.reply('unknown', refused(`${quote(address)} is not an address Oscine knows: inputs go to ${inputAddress}, control messages to ${CONTROL_PREFIX}… or ${OSCINE_CONTROL_PREFIX}…`));
     }
   }
 
@@ -103,11 +108,12 @@ export class OscFace {
     this.session.input(args as readonly number[]);
   }
 
-  private control(name: string, args: readonly OscArgument[]): void {
-    const command = findControl(name);
+  private control(prefix: string, name: string, args: readonly OscArgument[]): void {
+    const wekinator = prefix === CONTROL_PREFIX;
+    const command = wekinator ? (findControl(name) ?? findGestureControl(name)) : findOscineControl(name);
     if (!command) {
       this.counts.unknown++;
-      this.reply('unknown', refused(`${CONTROL_PREFIX}${quote(name)} is not a Wekinator control message`));
+      this.reply('unknown', refused(`${prefix}${quote(name)} is not ${wekinator ? 'a Wekinator' : 'an Oscine'} control message`));
       return;
     }
     let outcome: Result<string> | Promise<Result<string>>;
@@ -118,21 +124,21 @@ export class OscFace {
     }
     if (outcome instanceof Promise) {
       outcome.then(
-        (result) => this.answer(name, result),
-        (error: unknown) => this.answer(name, failure(error)),
+        (result) => this.answer(prefix, name, result),
+        (error: unknown) => this.answer(prefix, name, failure(error)),
       );
-    } else this.answer(name, outcome);
+    } else this.answer(prefix, name, outcome);
   }
 
-  private answer(name: string, result: Result<string>): void {
+  private answer(prefix: string, name: string, result: Result<string>): void {
     if (result.ok) this.counts.controls++;
     else if (isArgumentProblem(result)) this.counts.badArguments++;
     else this.counts.refused++;
-    this.reply(name, result);
+    this.reply(name, result, prefix);
   }
 
-  private reply(name: string, result: Result<string>): void {
-    if (!result.ok) this.options.warn(name === 'unknown' ? 'unknown' : 'control', name === 'unknown' ? result.reason : `${CONTROL_PREFIX}${name}: ${result.reason}`);
+  private reply(name: string, result: Result<string>, prefix = CONTROL_PREFIX): void {
+    if (!result.ok) this.options.warn(name === 'unknown' ? 'unknown' : 'control', name === 'unknown' ? result.reason : `${prefix}${name}: ${result.reason}`);
     const words = result.ok ? (result.warning ? `${result.value} (${result.warning})` : result.value) : result.reason;
     this.options.send({ address: `${STATUS_PREFIX}${name}`, args: [integer(result.ok ? 1 : 0), text(words)] });
   }

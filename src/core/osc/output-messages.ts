@@ -1,3 +1,4 @@
+import { gestureCount } from '../project/gesture-output.ts';
 import type { ProjectSettings } from '../project/project.ts';
 import { type OutgoingArgument, type OutgoingMessage, float } from './message.ts';
 
@@ -10,7 +11,8 @@ interface Distribution {
 
 /**
  * The messages a running project sends on every frame, built once per project settings and
- * refilled in place: `/wek/outputs` with one float32 per output, and for each classifier with
+ * refilled in place: `/wek/outputs` with one float32 per output, then one distance per gesture of
+ * each gesture output (+Infinity is sent as float32 infinity), and for each classifier with
  * probabilities on, `/<output name>` with K+1 floats. Like Wekinator, the first of those is
  * class 0, which no example can have, so a patch reads class k's probability at index k.
  */
@@ -20,7 +22,7 @@ export class OutputMessages {
   private readonly distributions: (Distribution | null)[];
 
   constructor(settings: ProjectSettings) {
-    this.valuesArgs = settings.outputs.map(() => float(0));
+    this.valuesArgs = Array.from({ length: settings.outputs.length + gestureCount(settings.gestureOutputs) }, () => float(0));
     this.valuesMessage = { address: settings.osc.outputAddress, args: this.valuesArgs };
     this.distributions = settings.outputs.map((output) => {
       if (output.kind !== 'classifier' || !output.probabilities) return null;
@@ -29,9 +31,12 @@ export class OutputMessages {
     });
   }
 
-  /** The outputs message, holding these values. */
-  values(values: Float64Array): OutgoingMessage {
-    for (let j = 0; j < values.length; j++) this.valuesArgs[j].value = values[j];
+  /** The outputs message, holding these values and then each gesture output's distances. */
+  values(values: Float64Array, distances: readonly Float64Array[] = []): OutgoingMessage {
+    const args = this.valuesArgs;
+    for (let j = 0; j < values.length; j++) args[j].value = values[j];
+    let at = values.length;
+    for (const output of distances) for (let k = 0; k < output.length; k++) args[at++].value = output[k];
     return this.valuesMessage;
   }
 

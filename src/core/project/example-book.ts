@@ -2,14 +2,15 @@ import type { Example } from './example.ts';
 
 /**
  * Every example a project holds: those in use, and those deleted but kept so an undo can bring
- * them back. Examples are kept in the order they were recorded.
+ * them back. Examples are kept in the order they were recorded. Gesture templates are kept in a
+ * book of their own.
  */
-export class ExampleBook {
-  private readonly byId = new Map<number, Example>();
+export class ExampleBook<T extends { readonly id: number; readonly round: number } = Example> {
+  private readonly byId = new Map<number, T>();
   private readonly inactive = new Set<number>();
   private nextId = 1;
 
-  constructor(examples: readonly Example[] = [], inactiveIds: readonly number[] = []) {
+  constructor(examples: readonly T[] = [], inactiveIds: readonly number[] = []) {
     for (const example of examples) this.insert(example);
     for (const id of inactiveIds) this.inactive.add(id);
   }
@@ -18,22 +19,22 @@ export class ExampleBook {
     return this.nextId++;
   }
 
-  insert(example: Example): void {
+  insert(example: T): void {
     this.byId.set(example.id, example);
     this.nextId = Math.max(this.nextId, example.id + 1);
   }
 
-  get(id: number): Example | undefined {
+  get(id: number): T | undefined {
     return this.byId.get(id);
   }
 
   /** The examples in use, oldest first. */
-  active(): Example[] {
+  active(): T[] {
     return [...this.byId.values()].filter((e) => !this.inactive.has(e.id));
   }
 
   /** Every example, in use or not. */
-  all(): Example[] {
+  all(): T[] {
     return [...this.byId.values()];
   }
 
@@ -70,7 +71,7 @@ export class ExampleBook {
   }
 
   /** Replaces every example (after inputs or outputs changed shape), keeping ids and what is in use. */
-  reshape(change: (example: Example) => Example): void {
+  reshape(change: (example: T) => T): void {
     for (const [id, example] of this.byId) this.byId.set(id, change(example));
   }
 }

@@ -1,4 +1,5 @@
 import type { ExampleBook } from './example-book.ts';
+import type { TemplateKeeper } from './gesture-session.ts';
 import type { ProjectStore } from './store.ts';
 
 /** One change to the examples that can be undone. */
@@ -6,7 +7,11 @@ export type HistoryEntry =
   /** Examples taken out of use: a recording round, all of them. */
   | { readonly kind: 'remove'; readonly label: string; readonly ids: readonly number[] }
   /** One output's values cleared on these examples (the values are kept to put back). */
-  | { readonly kind: 'clear-output'; readonly label: string; readonly output: number; readonly changes: readonly (readonly [number, number])[] };
+  | { readonly kind: 'clear-output'; readonly label: string; readonly output: number; readonly changes: readonly (readonly [number, number])[] }
+  /** One output's values corrected on these examples: [id, before, after]. */
+  | { readonly kind: 'relabel'; readonly label: string; readonly output: number; readonly changes: readonly (readonly [number, number, number])[] }
+  /** Gesture templates taken out of use. */
+  | { readonly kind: 'remove-templates'; readonly label: string; readonly ids: readonly number[] };
 
 export interface HistoryState {
   readonly undo: readonly HistoryEntry[];
@@ -17,8 +22,8 @@ export interface HistoryState {
 export const UNDO_LIMIT = 50;
 
 /**
- * Undo and redo for deletions. Deleted examples stay in the project file while an undo can
- * still bring them back, so an undo survives closing the project.
+ * Undo and redo for deletions. Deleted examples and templates stay in the project file while an
+ * undo can still bring them back, so an undo survives closing the project.
  */
 export class History {
   private undoList: HistoryEntry[];
@@ -27,6 +32,7 @@ export class History {
   constructor(
     private readonly book: ExampleBook,
     private readonly store: ProjectStore,
+    private readonly templates: TemplateKeeper,
     state: HistoryState = { undo: [], redo: [] },
   ) {
     this.undoList = [...state.undo];
@@ -78,13 +84,20 @@ export class History {
   }
 
   private apply(entry: HistoryEntry, direction: 'do' | 'undo'): void {
+    if (entry.kind === 'remove-templates') {
+      this.templates.setActive(entry.ids, direction === 'undo');
+      return;
+    }
     if (entry.kind === 'remove') {
       const active = direction === 'undo';
       this.book.setActive(entry.ids, active);
       this.store.setActive(entry.ids, active);
       return;
     }
-    const changes = entry.changes.map(([id, value]) => [id, direction === 'do' ? Number.NaN : value] as const);
+    const changes =
+      entry.kind === 'relabel'
+        ? entry.changes.map(([id, before, after]) => [id, direction === 'do' ? after : before] as const)
+        : entry.changes.map(([id, value]) => [id, direction === 'do' ? Number.NaN : value] as const);
     for (const [id, value] of changes) {
       const example = this.book.get(id);
       if (example) example.outputs[entry.output] = value;
@@ -94,6 +107,8 @@ export class History {
 
   /** Undoable removals that are dropped take their examples with them, for good. */
   private forget(entries: readonly HistoryEntry[]): void {
+    const templates = entries.flatMap((e) => (e.kind === 'remove-templates' ? e.ids : []));
+    if (templates.length > 0) this.templates.purge(templates);
     const ids = entries.flatMap((e) => (e.kind === 'remove' ? e.ids : []));
     if (ids.length === 0) return;
     this.book.purge(ids);

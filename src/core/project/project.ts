@@ -1,4 +1,5 @@
 import { InputError } from '../errors.ts';
+import { type GestureOutput, type GestureOutputRequest, makeGestureOutput } from './gesture-output.ts';
 
 /** Where Oscine listens and sends, with Wekinator's defaults. */
 export interface OscSettings {
@@ -54,11 +55,16 @@ export interface ClassifierOutput extends OutputCommon {
 export type Output = ContinuousOutput | ClassifierOutput;
 export type OutputKind = Output['kind'] | 'gesture';
 
-/** Everything a project holds besides its examples and trained models. */
+/**
+ * Everything a project holds besides its examples, templates and trained models. Gesture outputs
+ * are a list of their own: they have templates instead of examples and models, and they send
+ * after the other outputs in `/wek/outputs` (Wekinator allows no other output beside its one).
+ */
 export interface ProjectSettings {
   readonly name: string;
   readonly inputs: readonly string[];
   readonly outputs: readonly Output[];
+  readonly gestureOutputs: readonly GestureOutput[];
   readonly osc: OscSettings;
 }
 
@@ -69,9 +75,11 @@ export const defaultOutputName = (j: number) => `outputs-${j + 1}`;
 export type OutputRequest =
   | { readonly kind: 'continuous'; readonly name?: string; readonly min?: number; readonly max?: number; readonly integer?: boolean; readonly hardLimits?: boolean; readonly model?: string }
   | { readonly kind: 'classifier'; readonly name?: string; readonly classes: number; readonly probabilities?: boolean; readonly model?: string }
-  | { readonly kind: 'gesture'; readonly name?: string };
+  | GestureOutputRequest;
 
-export function makeOutput(request: OutputRequest, index: number, inputCount: number): Output {
+export type ModelOutputRequest = Exclude<OutputRequest, GestureOutputRequest>;
+
+export function makeOutput(request: ModelOutputRequest, index: number, inputCount: number): Output {
   const name = request.name ?? defaultOutputName(index);
   const inputs = new Array<boolean>(inputCount).fill(true);
   switch (request.kind) {
@@ -89,9 +97,22 @@ export function makeOutput(request: OutputRequest, index: number, inputCount: nu
       }
       return { kind: 'classifier', name, classes: request.classes, probabilities: request.probabilities ?? false, model: request.model ?? 'knn', params: {}, inputs };
     }
-    case 'gesture':
-      throw new InputError(`the output '${name}' is a gesture output; gesture recognition (DTW) is not in this version of Oscine yet`);
   }
+}
+
+/**
+ * The outputs a user asked for, in order, split into model outputs and gesture outputs; an
+ * unnamed one is named after its place in the whole list. Names must differ across both lists.
+ */
+export function makeOutputs(requests: readonly OutputRequest[], inputCount: number): Pick<ProjectSettings, 'outputs' | 'gestureOutputs'> {
+  const outputs: Output[] = [];
+  const gestureOutputs: GestureOutput[] = [];
+  requests.forEach((request, j) => {
+    if (request.kind === 'gesture') gestureOutputs.push(makeGestureOutput(request, request.name ?? defaultOutputName(j), gestureOutputs.length, inputCount));
+    else outputs.push(makeOutput(request, j, inputCount));
+  });
+  checkNames('output', [...outputs, ...gestureOutputs].map((o) => o.name));
+  return { outputs, gestureOutputs };
 }
 
 export interface ProjectRequest {
@@ -108,9 +129,7 @@ export function makeProject(request: ProjectRequest): ProjectSettings {
   if (inputs.length < 1) throw new InputError('a project needs at least one input');
   if (request.outputs.length < 1) throw new InputError('a project needs at least one output');
   checkNames('input', inputs);
-  const outputs = request.outputs.map((o, j) => makeOutput(o, j, inputs.length));
-  checkNames('output', outputs.map((o) => o.name));
-  return { name: request.name ?? 'Untitled', inputs, outputs, osc: checkOsc({ ...DEFAULT_OSC, ...request.osc }) };
+  return { name: request.name ?? 'Untitled', inputs, ...makeOutputs(request.outputs, inputs.length), osc: checkOsc({ ...DEFAULT_OSC, ...request.osc }) };
 }
 
 export function checkNames(what: string, names: readonly string[]): void {

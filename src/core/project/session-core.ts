@@ -3,6 +3,8 @@ import type { Evaluation } from '../evaluate/cross-validate.ts';
 import { countPerOutput, type Example } from './example.ts';
 import { ExampleBook } from './example-book.ts';
 import { Emitter } from './events.ts';
+import { Gestures } from './gesture-session.ts';
+import type { GestureTemplate } from './gesture-template.ts';
 import { History, type HistoryState } from './history.ts';
 import { ModelSlots } from './model-slots.ts';
 import type { ProjectSettings } from './project.ts';
@@ -22,6 +24,8 @@ export interface SessionOptions {
   readonly inactiveExamples?: readonly number[];
   readonly history?: HistoryState;
   readonly models?: readonly (SavedModel | undefined)[];
+  readonly templates?: readonly GestureTemplate[];
+  readonly inactiveTemplates?: readonly number[];
 }
 
 /**
@@ -36,6 +40,8 @@ export class SessionCore {
   readonly run: boolean[];
   readonly train: boolean[];
   readonly rejections: Rejections = { wrongCount: 0, notANumber: 0 };
+  /** The gesture outputs: their templates, matching and commands. */
+  readonly gestures: Gestures;
 
   protected settingsValue: ProjectSettings;
   protected readonly store: ProjectStore;
@@ -60,7 +66,20 @@ export class SessionCore {
     this.now = options.now ?? (() => Date.now());
     this.trainer = options.trainer ?? inlineTrainer(this.now);
     this.book = new ExampleBook(options.examples, options.inactiveExamples);
-    this.history = new History(this.book, this.store, options.history);
+    this.gestures = new Gestures(
+      {
+        events: this.events,
+        store: this.store,
+        now: this.now,
+        settings: () => this.settingsValue,
+        saveSettings: (s) => this.saveSettings(s),
+        recordingExamples: () => this.stateValue === 'recording',
+        perform: (entry) => this.history.perform(entry),
+      },
+      options.templates,
+      options.inactiveTemplates,
+    );
+    this.history = new History(this.book, this.store, this.gestures, options.history);
     this.models = new ModelSlots(settings.outputs, options.models ?? [], this.store, (output, status) =>
       this.events.emit('modelStatus', { output, status }),
     );
@@ -118,7 +137,8 @@ export class SessionCore {
         return;
       }
     }
-    if (this.stateValue === 'recording') this.addExample(frame);
+    if (this.gestures.recording) this.gestures.record(frame);
+    else if (this.stateValue === 'recording') this.addExample(frame);
     else if (this.stateValue === 'running' || this.runningWhileTraining) this.runFrame(frame);
   }
 
@@ -144,7 +164,9 @@ export class SessionCore {
       const output = outputs[j];
       if (output.kind === 'classifier' && output.probabilities) this.events.emit('probabilities', { output: j, values: runner.probabilities });
     }
-    this.events.emit('outputs', this.computedOutputs);
+    // Gesture distances go out only when they change (not inside a down-sampling block), as in Wekinator.
+    const gesturesMatched = this.gestures.run(frame);
+    if (outputs.length > 0 || gesturesMatched) this.events.emit('outputs', this.computedOutputs);
   }
 
   // ── output values and toggles ───────────────────────────────────────────────
@@ -202,6 +224,8 @@ export class SessionCore {
   startRecording(): Result<{ round: number }> {
     if (this.stateValue === 'training') return refused('training is under way; wait for it or cancel it, then record');
     if (this.stateValue === 'recording') return done({ round: this.round });
+    if (this.gestures.recording) return refused('a gesture is being recorded; stop that recording before recording examples');
+    if (this.settingsValue.outputs.length === 0) return refused('this project has only gesture outputs: record gestures (startDtwRecording) instead of examples');
     this.round = Math.max(this.round, this.book.highestRound()) + 1;
     this.setState('recording');
     return done({ round: this.round });
@@ -215,15 +239,22 @@ export class SessionCore {
   /** Starts running the trained models on every input frame. */
   startRunning(): Result {
     if (this.stateValue === 'recording') return refused('recording is on; stop recording before running');
-    if (!this.models.anyTrained) return refused('no model is trained yet; record examples and train first');
+    if (!this.models.anyTrained && !this.gestures.ready) {
+      const gestures = this.settingsValue.gestureOutputs.length > 0 ? ', or record gesture templates' : '';
+      return refused(`no model is trained yet; record examples and train first${gestures}`);
+    }
+    if (!this.playing) this.gestures.startRunning();
     if (this.stateValue === 'training') this.runningWhileTraining = true;
     else this.setState('running');
     return done();
   }
 
   stopRunning(): Result {
+    const wasPlaying = this.playing;
     this.runningWhileTraining = false;
     if (this.stateValue === 'running') this.setState('idle');
+    // Gesture outputs in "match once" mode match the whole run now, and send their distances.
+    if (wasPlaying && this.gestures.stopRunning()) this.events.emit('outputs', this.computedOutputs);
     return done();
   }
 
@@ -277,7 +308,7 @@ export class SessionCore {
       }
     }
     this.training = null;
-    const resume = this.runningWhileTraining && this.models.anyTrained;
+    const resume = this.runningWhileTraining && (this.models.anyTrained || this.gestures.ready);
     this.runningWhileTraining = false;
     this.setState(resume ? 'running' : 'idle');
     this.events.emit('trained', { trained, failed, cancelled: token.cancelled });
@@ -310,6 +341,12 @@ export class SessionCore {
       if (error instanceof InputError) return refused(`${spec.name}: ${error.message}`);
       throw error;
     }
+  }
+
+  protected saveSettings(settings: ProjectSettings, warning?: string): void {
+    this.settingsValue = settings;
+    this.store.saveSettings(settings);
+    this.events.emit('project', warning === undefined ? { settings } : { settings, warning });
   }
 
   protected examplesChanged(reason: string, outputs: readonly number[]): void {

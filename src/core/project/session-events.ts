@@ -1,5 +1,6 @@
 import type { Evaluation } from '../evaluate/cross-validate.ts';
 import type { Example } from './example.ts';
+import type { GestureMatchEvent, GestureTrigger } from './gesture-slots.ts';
 import type { ProjectSettings } from './project.ts';
 import type { ModelStatus } from './store.ts';
 
@@ -32,6 +33,14 @@ export interface SessionEvents {
   /** Settings changed: inputs, outputs, models, toggles or OSC. */
   project: { readonly settings: ProjectSettings; readonly warning?: string };
   toggles: { readonly record: readonly boolean[]; readonly run: readonly boolean[]; readonly train: readonly boolean[] };
+  /** A gesture recording started or stopped (gesture outputs and gestures counted from 0). */
+  gestureRecording: { readonly output: number; readonly gesture: number; readonly recording: boolean };
+  /** Templates were recorded or deleted. `counts[j][k]`: templates of gesture k of gesture output j. */
+  templates: { readonly counts: readonly (readonly number[])[]; readonly reason: string };
+  /** A gesture output matched a frame while running, or a whole run ("match once"). The object is reused: copy to keep. */
+  gestureMatch: GestureMatchEvent;
+  /** A gesture was matched: its trigger message is due. */
+  gestureTriggered: GestureTrigger;
   /** A listener threw; the engine carried on. */
   fault: { readonly error: unknown };
 }

@@ -3,6 +3,7 @@ import { paramsFor } from '../learn/trained-model.ts';
 import { InputError } from '../errors.ts';
 import type { ModelDocument } from '../format/model-document.ts';
 import type { Example } from './example.ts';
+import type { HistoryEntry } from './history.ts';
 import type { ReadExample } from './examples-import.ts';
 import { type Output, checkNames, checkOsc, type OscSettings } from './project.ts';
 import { type Result, done, refused } from './result.ts';
@@ -78,7 +79,7 @@ export class Session extends SessionCore {
     if (problem) return refused(problem);
     const entry = this.history.undo();
     if (!entry) return refused('there is nothing to undo');
-    this.examplesChanged(`undo: ${entry.label}`, entry.kind === 'clear-output' ? [entry.output] : this.allOutputs());
+    this.afterHistory(`undo: ${entry.label}`, entry);
     return done({ undone: entry.label });
   }
 
@@ -87,8 +88,14 @@ export class Session extends SessionCore {
     if (problem) return refused(problem);
     const entry = this.history.redo();
     if (!entry) return refused('there is nothing to redo');
-    this.examplesChanged(`redo: ${entry.label}`, entry.kind === 'clear-output' ? [entry.output] : this.allOutputs());
+    this.afterHistory(`redo: ${entry.label}`, entry);
     return done({ redone: entry.label });
+  }
+
+  /** Announces what an undo or redo changed. */
+  private afterHistory(reason: string, entry: HistoryEntry): void {
+    if (entry.kind === 'remove-templates') this.gestures.restored(reason);
+    else this.examplesChanged(reason, entry.kind === 'clear-output' ? [entry.output] : this.allOutputs());
   }
 
   /** What undo and redo would do next. */
@@ -204,12 +211,15 @@ export class Session extends SessionCore {
     });
   }
 
+  /** Names every output, gesture outputs last (as in the outputs message). */
   renameOutputs(names: readonly string[]): Result {
-    const count = this.settingsValue.outputs.length;
+    const { outputs, gestureOutputs } = this.settingsValue;
+    const count = outputs.length + gestureOutputs.length;
     if (names.length !== count) return refused(`expected ${count} output names, got ${names.length}`);
     return this.checked(() => {
       checkNames('output', names);
-      this.saveSettings({ ...this.settingsValue, outputs: this.settingsValue.outputs.map((o, j) => ({ ...o, name: names[j] })) });
+      const named = <T extends { name: string }>(o: T, j: number): T => ({ ...o, name: names[j] });
+      this.saveSettings({ ...this.settingsValue, outputs: outputs.map(named), gestureOutputs: gestureOutputs.map((o, g) => named(o, outputs.length + g)) });
     });
   }
 
@@ -224,8 +234,10 @@ export class Session extends SessionCore {
     this.book.reshape((e) => ({ ...e, inputs: Float64Array.from([...e.inputs, Number.NaN]) }));
     this.store.replaceExamples(this.book.all());
     const outputs = this.settingsValue.outputs.map((o) => ({ ...o, inputs: [...o.inputs, true] }));
+    const gestureOutputs = this.gestures.reshapeInputs(inputs.map((_, i) => (i < inputs.length - 1 ? i : -1)));
     const warning = examples > 0 ? `${examples} existing examples have no value for '${name}'; retrain to use it` : undefined;
-    this.saveSettings({ ...this.settingsValue, inputs, outputs }, warning);
+    this.saveSettings({ ...this.settingsValue, inputs, outputs, gestureOutputs }, warning);
+    this.gestures.retrain();
     this.allOutputs().forEach((j) => this.models.markStale(j));
     return done({ input: inputs.length - 1 }, warning);
   }
@@ -234,10 +246,10 @@ export class Session extends SessionCore {
   removeInput(input: number): Result {
     const problem = this.notWhileRecording() ?? this.notWhileTraining();
     if (problem) return refused(problem);
-    const { inputs, outputs } = this.settingsValue;
+    const { inputs, outputs, gestureOutputs } = this.settingsValue;
     if (!(Number.isInteger(input) && input >= 0 && input < inputs.length)) return refused(`there is no input ${input + 1}`);
     if (inputs.length === 1) return refused('a project needs at least one input');
-    const orphan = outputs.find((o) => o.inputs.every((on, i) => i === input || !on));
+    const orphan = [...outputs, ...gestureOutputs].find((o) => o.inputs.every((on, i) => i === input || !on));
     if (orphan) return refused(`'${orphan.name}' reads only '${inputs[input]}'; select other inputs for it first`);
     const drop = (values: Float64Array) => Float64Array.from([...values.subarray(0, input), ...values.subarray(input + 1)]);
     this.book.reshape((e): Example => ({ ...e, inputs: drop(e.inputs) }));
@@ -246,10 +258,12 @@ export class Session extends SessionCore {
     const lost = this.models.removeInput(input, outputs);
     const names = lost.map((j) => `'${outputs[j].name}'`);
     const warning = `'${inputs[input]}' and its values are gone from ${this.book.active().length} examples` + (names.length ? `; retrain ${names.join(', ')}` : '');
+    const kept = inputs.flatMap((_, i) => (i === input ? [] : [i]));
     this.saveSettings(
-      { ...this.settingsValue, inputs: inputs.filter((_, i) => i !== input), outputs: outputs.map((o) => ({ ...o, inputs: o.inputs.filter((_, i) => i !== input) })) },
+      { ...this.settingsValue, inputs: kept.map((i) => inputs[i]), outputs: outputs.map((o) => ({ ...o, inputs: o.inputs.filter((_, i) => i !== input) })), gestureOutputs: this.gestures.reshapeInputs(kept) },
       warning,
     );
+    this.gestures.retrain();
     return done(undefined, warning);
   }
 
@@ -269,11 +283,5 @@ export class Session extends SessionCore {
       if (error instanceof InputError) return refused(error.message);
       throw error;
     }
-  }
-
-  protected saveSettings(settings: typeof this.settingsValue, warning?: string): void {
-    this.settingsValue = settings;
-    this.store.saveSettings(settings);
-    this.events.emit('project', warning === undefined ? { settings } : { settings, warning });
   }
 }

@@ -1,5 +1,6 @@
 import type { ModelDocument } from '../format/model-document.ts';
 import type { Example } from './example.ts';
+import type { GestureTemplate } from './gesture-template.ts';
 import type { HistoryState } from './history.ts';
 import type { ProjectSettings } from './project.ts';
 
@@ -32,6 +33,14 @@ export interface ProjectStore {
   replaceExamples(examples: readonly Example[]): void;
   saveHistory(history: HistoryState): void;
   saveModel(output: number, model: SavedModel): void;
+  /** A gesture recording just became a template; written at once (it is one write per performance). */
+  addTemplate(template: GestureTemplate): void;
+  /** Templates that stay in the file but are out of use (deleted, and kept for undo), or back in use. */
+  setTemplatesActive(ids: readonly number[], active: boolean): void;
+  /** Forgets templates for good. */
+  purgeTemplates(ids: readonly number[]): void;
+  /** Rewrites every template's frames after inputs were added or removed. */
+  replaceTemplates(templates: readonly GestureTemplate[]): void;
 }
 
 /** A store that keeps nothing: for sessions that live in memory only. */
@@ -44,4 +53,8 @@ export const NO_STORE: ProjectStore = {
   replaceExamples() {},
   saveHistory() {},
   saveModel() {},
+  addTemplate() {},
+  setTemplatesActive() {},
+  purgeTemplates() {},
+  replaceTemplates() {},
 };

@@ -1,5 +1,6 @@
 import { InputError } from '../../core/errors.ts';
 import { CONTROL_PREFIX } from '../../core/osc/osc-face.ts';
+import type { EditableSession } from '../../core/project/example-edits.ts';
 import type { Session } from '../../core/project/session.ts';
 import { modelFilesBeside } from '../osc/model-files.ts';
 import { OscServer, type ServerCounts } from '../osc/osc-server.ts';
@@ -10,7 +11,7 @@ import { type OscFlags, oscChange } from './osc-flags.ts';
 
 /** A project open on stage: its session, its file, and the OSC server playing it. */
 export interface Live {
-  readonly session: Session;
+  readonly session: EditableSession;
   readonly server: OscServer;
   /** Closes everything cleanly: training is cancelled, sockets closed, the file saved. */
   close(): Promise<void>;
@@ -23,7 +24,7 @@ export interface Live {
  */
 export async function goLive(path: string, flags: OscFlags, verb: string): Promise<Live> {
   const trainer = workerTrainer();
-  let opened: { session: Session; file: ProjectFile };
+  let opened: { session: EditableSession; file: ProjectFile };
   try {
     opened = openSession(path, trainer);
   } catch (error) {
@@ -47,11 +48,12 @@ export async function goLive(path: string, flags: OscFlags, verb: string): Promi
   narrate(session);
   const { settings } = session;
   const { osc } = settings;
+  const outputNames = [...settings.outputs, ...settings.gestureOutputs].map((o) => o.name);
   const { port } = server.listening();
   const reach = isLoopback(osc.host) ? 'this computer only (--host 0.0.0.0 to listen on every network)' : 'reachable from other computers on the network';
   console.log(
     [
-      `Oscine ${verb} ${path}: ${settings.inputs.length} inputs → ${settings.outputs.length} outputs (${settings.outputs.map((o) => o.name).join(', ')})`,
+      `Oscine ${verb} ${path}: ${settings.inputs.length} inputs → ${outputNames.length} outputs (${outputNames.join(', ')})`,
       `Listening on ${osc.host}:${port} for ${osc.inputAddress} and ${CONTROL_PREFIX}* — ${reach}`,
       `Sending ${osc.outputAddress} to ${osc.outputHost}:${osc.outputPort}`,
       'Ctrl+C stops (the project is saved as you go).',
@@ -107,6 +109,7 @@ function narrate(session: Session): void {
     else if (previous === 'recording') console.log(`recording stopped: ${session.examples().length} examples in all`);
     else if (previous === 'running') console.log('stopped running');
   });
+  session.events.on('templates', ({ reason }) => console.log(reason));
   session.events.on('trained', ({ trained, failed, cancelled }) => {
     if (cancelled) console.log('training cancelled; the previous models are kept');
     if (trained.length > 0) console.log(`trained ${trained.map((j) => names()[j]).join(', ')}`);
@@ -114,7 +117,7 @@ function narrate(session: Session): void {
   });
 }
 
-function isLoopback(host: string): boolean {
+export function isLoopback(host: string): boolean {
   return host === 'localhost' || host === '::1' || host.startsWith('127.');
 }
 

@@ -9,6 +9,7 @@ import { collectOutput } from './output-spec.ts';
 import { infoCommand } from './commands/info.ts';
 import { newCommand } from './commands/new.ts';
 import { serveCommand } from './commands/serve.ts';
+import { DEFAULT_STUDIO_PORT } from '../server/studio-server.ts';
 import { runCommand } from './commands/run.ts';
 import { addOscFlags } from './osc-flags.ts';
 import { importWekinatorCommand } from './commands/import-wekinator.ts';
@@ -66,7 +67,7 @@ program
   .option('-o, --outputs <m>', 'number of outputs, all of one --type', wholeNumber('--outputs', 1))
   .addOption(new Option('-t, --type <type>', 'the type of every output').choices(['continuous', 'classifier']))
   .option('-k, --classes <k>', 'classes per classifier output', wholeNumber('--classes', 2))
-  .option('--output <spec>', 'one output, repeatable: name:continuous[:min:max] or name:classifier:K', collectOutput)
+  .option('--output <spec>', 'one output, repeatable: name:continuous[:min:max], name:classifier:K or name:gesture[:G] (G gestures, 5 by default)', collectOutput)
   .option('-n, --name <name>', "the project's name (default: the file's)")
   .action(newCommand);
 
@@ -102,8 +103,10 @@ program
 addOscFlags(
   program
     .command('serve')
-    .description("the main job: serve a project over Wekinator's OSC protocol (creates it with 5 inputs and 5 outputs if missing)")
-    .argument('[file.oscine]', 'the project (default: untitled.oscine in this folder)'),
+    .description("the main job: serve a project over Wekinator's OSC protocol and the studio (creates it with 5 inputs and 5 outputs if missing)")
+    .argument('[file.oscine]', 'the project (default: untitled.oscine in this folder)')
+    .addOption(new Option('--studio-port <port>', `the studio's web port (0: any free one)`).argParser(wholeNumber('--studio-port', 0)).default(DEFAULT_STUDIO_PORT))
+    .option('--no-studio', 'serve OSC only, without the studio'),
 ).action(serveCommand);
 
 addOscFlags(
@@ -113,6 +116,7 @@ addOscFlags(
     .argument('<file.oscine>', 'the project'),
 ).action(runCommand);
 
+(await import('./commands/eval-series.ts')).addEvalSeries(program);
 program.command('models').description('list the models and their parameters').option('--json', 'print JSON').action(modelsCommand);
 (await import('./commands/rhythm.ts')).registerRhythmCommands(program);
 

@@ -2,7 +2,7 @@ import { InputError } from '../../core/errors.ts';
 import type { OutputRequest } from '../../core/project/project.ts';
 
 /**
- * Reads `--output` flags: `name:continuous[:min:max]` or `name:classifier:K`.
+ * Reads `--output` flags: `name:continuous[:min:max]`, `name:classifier:K` or `name:gesture[:G]`.
  * Repeatable; collected in order.
  */
 export function collectOutput(text: string, previous: OutputRequest[] = []): OutputRequest[] {
@@ -11,7 +11,7 @@ export function collectOutput(text: string, previous: OutputRequest[] = []): Out
 
 export function parseOutputSpec(text: string): OutputRequest {
   const [name, kind, ...rest] = text.split(':');
-  const example = 'write name:continuous, name:continuous:MIN:MAX or name:classifier:K';
+  const example = 'write name:continuous, name:continuous:MIN:MAX, name:classifier:K or name:gesture[:G]';
   if (!name || !kind) throw new InputError(`--output '${text}' is not an output; ${example}`);
   if (kind === 'continuous') {
     if (rest.length === 0) return { kind, name };
@@ -24,5 +24,11 @@ export function parseOutputSpec(text: string): OutputRequest {
     if (rest.length !== 1 || !Number.isInteger(classes)) throw new InputError(`--output '${text}': say how many classes, as name:classifier:K`);
     return { kind, name, classes };
   }
-  throw new InputError(`--output '${text}': '${kind}' is not an output type (continuous or classifier); ${example}`);
+  if (kind === 'gesture') {
+    if (rest.length === 0) return { kind, name };
+    const gestures = Number(rest[0]);
+    if (rest.length !== 1 || !Number.isInteger(gestures) || gestures < 1) throw new InputError(`--output '${text}': say how many gestures, as name:gesture:G (G from 1; 5 if left out)`);
+    return { kind, name, gestures };
+  }
+  throw new InputError(`--output '${text}': '${kind}' is not an output type (continuous, classifier or gesture); ${example}`);
 }

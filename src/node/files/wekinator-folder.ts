@@ -13,7 +13,8 @@ const MODEL_FILE = /^model(\d+)\.xml$/;
  * Reads a Wekinator 2.x project folder (or its `.wekproj` file): `<name>.wekproj`,
  * `inputConfig.xml`, `outputConfig.xml`, `current/currentData.arff` and any
  * `current/models/model<j>.xml`. The settings are read first, so a project Oscine cannot
- * take (gesture outputs) is refused before its data is looked for.
+ * take is refused before its data is looked for; a project with only a gesture output needs no
+ * currentData.arff.
  */
 export function readWekinatorFolder(given: string): ImportedProject {
   const { folder, projectFile } = locate(given);
@@ -23,7 +24,8 @@ export function readWekinatorFolder(given: string): ImportedProject {
     basename(projectFile).replace(PROJECT_FILE, ''),
   );
   const dataPath = join(folder, 'current', 'currentData.arff');
-  const data = parseArff(readText(dataPath), dataPath);
+  const gesturesOnly = settings.outputs.length === 0 && !existsSync(dataPath);
+  const data = gesturesOnly ? null : parseArff(readText(dataPath), dataPath);
   return wekinatorProject(settings, data, dataPath, modelFiles(join(folder, 'current', 'models')));
 }
 

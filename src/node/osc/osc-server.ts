@@ -5,6 +5,7 @@ import { InputError } from '../../core/errors.ts';
 import type { ModelFiles } from '../../core/osc/control-commands.ts';
 import type { IncomingMessage, OutgoingMessage } from '../../core/osc/message.ts';
 import { type MessageCounts, OscFace } from '../../core/osc/osc-face.ts';
+import { Emitter } from '../../core/project/events.ts';
 import type { Session } from '../../core/project/session.ts';
 import type { Rejections } from '../../core/project/session-events.ts';
 import { decodePacket, encodeMessage } from './packet.ts';
@@ -25,6 +26,14 @@ export interface ServerCounts extends MessageCounts, Rejections {
   malformed: number;
 }
 
+/** What passes through the server, for a monitor to show. */
+export interface OscTraffic {
+  received: IncomingMessage;
+  sent: OutgoingMessage;
+  /** Something received was dropped or refused, and why (every one, before rate limiting). */
+  problem: { readonly kind: string; readonly message: string };
+}
+
 /**
  * The engine on UDP, speaking Wekinator's protocol: listens on the project's OSC host and port
  * for inputs and control messages, and sends outputs and answers to its output host and port
@@ -38,6 +47,7 @@ export class OscServer {
   private malformed = 0;
   private readonly warnings: RateLimitedWarnings;
   readonly face: OscFace;
+  readonly traffic = new Emitter<OscTraffic>();
 
   private constructor(
     private readonly session: Session,
@@ -48,10 +58,10 @@ export class OscServer {
     options: OscServerOptions,
   ) {
     this.warnings = new RateLimitedWarnings(options.printWarning);
-    this.face = new OscFace(session, { send: this.send, warn: (kind, message) => this.warnings.warn(kind, message), modelFiles: options.modelFiles });
+    this.face = new OscFace(session, { send: this.send, warn: this.warn, modelFiles: options.modelFiles });
     listener.on('message', this.receive);
-    listener.on('error', (error) => this.warnings.warn('socket', `receiving: ${error.message}`));
-    sender.on('error', (error) => this.warnings.warn('send', `sending: ${error.message}`));
+    listener.on('error', (error) => this.warn('socket', `receiving: ${error.message}`));
+    sender.on('error', (error) => this.warn('send', `sending: ${error.message}`));
   }
 
   /** Binds the project's OSC port and starts answering; refuses with a clear message if the port is taken. */
@@ -106,11 +116,18 @@ export class OscServer {
     const malformed = decodePacket(packet, this.deliver);
     if (malformed === 0) return;
     this.malformed += malformed;
-    this.warnings.warn('packet', `a malformed OSC packet from ${from.address}:${from.port} was dropped (${packet.length} bytes)`);
+    this.warn('packet', `a malformed OSC packet from ${from.address}:${from.port} was dropped (${packet.length} bytes)`);
   };
 
   private readonly deliver = (message: IncomingMessage): void => {
-    if (!this.closed) this.face.receive(message);
+    if (this.closed) return;
+    this.traffic.emit('received', message);
+    this.face.receive(message);
+  };
+
+  private readonly warn = (kind: string, message: string): void => {
+    this.traffic.emit('problem', { kind, message });
+    this.warnings.warn(kind, message);
   };
 
   private readonly send = (message: OutgoingMessage): void => {
@@ -119,14 +136,15 @@ export class OscServer {
     try {
       bytes = encodeMessage(message);
     } catch (error) {
-      this.warnings.warn('send', `could not encode ${message.address}: ${(error as Error).message}`);
+      this.warn('send', `could not encode ${message.address}: ${(error as Error).message}`);
       return;
     }
+    this.traffic.emit('sent', message);
     this.sender.send(bytes, this.session.settings.osc.outputPort, this.destination, this.sent);
   };
 
   private readonly sent = (error: Error | null): void => {
-    if (error) this.warnings.warn('send', `could not send to ${this.session.settings.osc.outputHost}:${this.session.settings.osc.outputPort}: ${error.message}`);
+    if (error) this.warn('send', `could not send to ${this.session.settings.osc.outputHost}:${this.session.settings.osc.outputPort}: ${error.message}`);
   };
 }
 

@@ -4,15 +4,23 @@ import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
 import { InputError } from '../../core/errors.ts';
 import type { Example } from '../../core/project/example.ts';
+import type { GestureTemplate } from '../../core/project/gesture-template.ts';
 import type { HistoryState } from '../../core/project/history.ts';
 import type { ProjectSettings } from '../../core/project/project.ts';
 import type { ModelStatus, ProjectStore, SavedModel } from '../../core/project/store.ts';
 import { readModelDocument } from '../../core/format/model-document.ts';
-import { APPLICATION_ID, CREATE_TABLES, PROJECT_FORMAT_VERSION, valuesFromJson, valuesToJson } from './schema.ts';
+import { APPLICATION_ID, CREATE_TABLES, CREATE_TEMPLATES_TABLE, PROJECT_FORMAT_VERSION, framesFromBlob, framesToBlob, valuesFromJson, valuesToJson } from './schema.ts';
 import { readSettings } from './settings-schema.ts';
 
 /** Examples wait at most this long in memory before they are written. */
 export const FLUSH_INTERVAL_MS = 50;
+/**
+ * Copying the write-ahead log back into the database (a checkpoint) can take tens of
+ * milliseconds, so instead of SQLite's automatic checkpoint in the middle of a recording it waits
+ * for a pause in the writing, or for this many writes in a row (five minutes of recording).
+ */
+const CHECKPOINT_AFTER_IDLE_MS = 1000;
+const CHECKPOINT_AFTER_WRITES = 6000;
 
 /** Everything a project file holds, as the session needs it to start. */
 export interface ProjectContents {
@@ -21,6 +29,8 @@ export interface ProjectContents {
   readonly inactiveExamples: number[];
   readonly history: HistoryState;
   readonly models: (SavedModel | undefined)[];
+  readonly templates: GestureTemplate[];
+  readonly inactiveTemplates: number[];
 }
 
 const SQLITE_MAGIC = 'SQLite format 3\0';
@@ -34,6 +44,8 @@ const SQLITE_MAGIC = 'SQLite format 3\0';
 export class ProjectFile implements ProjectStore {
   private pending: Example[] = [];
   private timer: NodeJS.Timeout | undefined;
+  private checkpointTimer: NodeJS.Timeout | undefined;
+  private writesSinceCheckpoint = 0;
   private readonly insertExample: Database.Statement;
   /** The longest a write took, in milliseconds, for benchmarks and `info`. */
   longestWriteMs = 0;
@@ -85,6 +97,8 @@ export class ProjectFile implements ProjectStore {
     if (!options.readonly) {
       db.pragma('journal_mode = WAL');
       file.configure();
+      db.exec(CREATE_TEMPLATES_TABLE);
+      db.pragma(`user_version = ${PROJECT_FORMAT_VERSION}`);
     }
     return file;
   }
@@ -92,6 +106,7 @@ export class ProjectFile implements ProjectStore {
   private configure(): void {
     // In WAL mode NORMAL survives a killed process (not a power cut) and keeps writes quick.
     this.db.pragma('synchronous = NORMAL');
+    this.db.pragma('wal_autocheckpoint = 0');
     this.db.pragma('busy_timeout = 2000');
   }
 
@@ -110,7 +125,19 @@ export class ProjectFile implements ProjectStore {
       const document = row.document ? readModelDocument(JSON.parse(row.document), `${this.path}, model of output ${row.output + 1}`) : null;
       models[row.output] = { status: row.status as ModelStatus, inputs: JSON.parse(row.inputs) as number[], document };
     }
-    return { settings, examples, inactiveExamples, history, models };
+    return { settings, examples, inactiveExamples, history, models, ...this.loadTemplates() };
+  }
+
+  /** A format 1 file opened read-only has no templates table: it has no templates either. */
+  private loadTemplates(): { templates: GestureTemplate[]; inactiveTemplates: number[] } {
+    const table = this.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'templates'").get();
+    if (!table) return { templates: [], inactiveTemplates: [] };
+    const rows = this.db.prepare('SELECT id, output, gesture, round, time, active, width, frames FROM templates ORDER BY id').all() as TemplateRow[];
+    const templates = rows.map(({ frames, width, active: _active, ...row }) => {
+      const values = framesFromBlob(frames);
+      return { ...row, frames: { length: values.length / width, width, values } };
+    });
+    return { templates, inactiveTemplates: rows.filter((row) => row.active === 0).map((row) => row.id) };
   }
 
   // ── ProjectStore ───────────────────────────────────────────────────────────
@@ -157,6 +184,28 @@ export class ProjectFile implements ProjectStore {
     );
   }
 
+  addTemplate(template: GestureTemplate): void {
+    const { id, output, gesture, round, time, frames } = template;
+    this.write(() =>
+      this.db.prepare('INSERT INTO templates (id, output, gesture, round, time, active, width, frames) VALUES (?, ?, ?, ?, ?, 1, ?, ?)').run(id, output, gesture, round, time, frames.width, framesToBlob(frames.values)),
+    );
+  }
+
+  setTemplatesActive(ids: readonly number[], active: boolean): void {
+    const statement = this.db.prepare('UPDATE templates SET active = ? WHERE id = ?');
+    this.write(() => ids.forEach((id) => statement.run(active ? 1 : 0, id)));
+  }
+
+  purgeTemplates(ids: readonly number[]): void {
+    const statement = this.db.prepare('DELETE FROM templates WHERE id = ?');
+    this.write(() => ids.forEach((id) => statement.run(id)));
+  }
+
+  replaceTemplates(templates: readonly GestureTemplate[]): void {
+    const update = this.db.prepare('UPDATE templates SET width = ?, frames = ? WHERE id = ?');
+    this.write(() => templates.forEach((t) => update.run(t.frames.width, framesToBlob(t.frames.values), t.id)));
+  }
+
   // ── writing ────────────────────────────────────────────────────────────────
 
   /** Writes the examples waiting in memory, in one transaction. */
@@ -183,12 +232,34 @@ export class ProjectFile implements ProjectStore {
     const ms = performance.now() - started;
     this.longestWriteMs = Math.max(this.longestWriteMs, ms);
     this.onWrite?.(ms);
+    if (++this.writesSinceCheckpoint >= CHECKPOINT_AFTER_WRITES) this.checkpoint();
+    else {
+      clearTimeout(this.checkpointTimer);
+      this.checkpointTimer = setTimeout(() => this.checkpoint(), CHECKPOINT_AFTER_IDLE_MS).unref();
+    }
+  }
+
+  private checkpoint(): void {
+    clearTimeout(this.checkpointTimer);
+    this.writesSinceCheckpoint = 0;
+    if (this.db.open) this.db.pragma('wal_checkpoint(PASSIVE)');
   }
 
   close(): void {
+    clearTimeout(this.checkpointTimer);
     this.flush();
     if (!this.db.readonly) this.db.pragma('wal_checkpoint(TRUNCATE)');
     this.db.close();
+  }
+}
+
+/** Makes a new project file holding these examples, and closes it. */
+export function createProjectFile(path: string, settings: ProjectSettings, examples: readonly Example[] = []): void {
+  const file = ProjectFile.create(path, settings);
+  try {
+    for (const example of examples) file.addExample(example);
+  } finally {
+    file.close();
   }
 }
 
@@ -201,6 +272,17 @@ interface ExampleRow {
   outputs: string;
 }
 
+interface TemplateRow {
+  id: number;
+  output: number;
+  gesture: number;
+  round: number;
+  time: number;
+  active: number;
+  width: number;
+  frames: Buffer;
+}
+
 interface ModelRow {
   output: number;
   status: string;
@@ -211,6 +293,8 @@ interface ModelRow {
 const historyEntry = z.union([
   z.object({ kind: z.literal('remove'), label: z.string(), ids: z.array(z.int()) }),
   z.object({ kind: z.literal('clear-output'), label: z.string(), output: z.int().min(0), changes: z.array(z.tuple([z.int(), z.number()])) }),
+  z.object({ kind: z.literal('relabel'), label: z.string(), output: z.int().min(0), changes: z.array(z.tuple([z.int(), z.number(), z.number()])) }),
+  z.object({ kind: z.literal('remove-templates'), label: z.string(), ids: z.array(z.int()) }),
 ]);
 const historySchema = z.object({ undo: z.array(historyEntry), redo: z.array(historyEntry) });
 

@@ -1,9 +1,20 @@
 import { z } from 'zod';
 import { InputError } from '../../core/errors.ts';
+import { GESTURE_MATCHING, type GestureOutput, checkGestureOutput } from '../../core/project/gesture-output.ts';
 import type { ProjectSettings } from '../../core/project/project.ts';
+import type { MatchOptions } from '../../core/temporal/match-options.ts';
 
 const params = z.record(z.string(), z.union([z.number(), z.string(), z.boolean()]));
 const common = { name: z.string().min(1), model: z.string(), params, inputs: z.array(z.boolean()) };
+
+const gestureOutput = z.object({
+  name: z.string().min(1),
+  gestures: z.array(z.object({ name: z.string().min(1), enabled: z.boolean(), threshold: z.number().min(0).nullable(), address: z.string() })).min(1),
+  inputs: z.array(z.boolean()),
+  /** Checked against the matcher's own schema by checkGestureOutput. */
+  options: z.record(z.string(), z.unknown()),
+  matching: z.enum(GESTURE_MATCHING),
+});
 
 const settingsSchema = z.object({
   name: z.string(),
@@ -14,8 +25,9 @@ const settingsSchema = z.object({
         z.object({ kind: z.literal('continuous'), ...common, min: z.number(), max: z.number(), integer: z.boolean(), hardLimits: z.boolean() }),
         z.object({ kind: z.literal('classifier'), ...common, classes: z.int().min(2), probabilities: z.boolean() }),
       ]),
-    )
-    .min(1),
+    ),
+  /** Absent from projects saved before gesture outputs existed. */
+  gestureOutputs: z.array(gestureOutput).default([]),
   osc: z.object({
     port: z.int(),
     host: z.string(),
@@ -33,9 +45,17 @@ export function readSettings(json: unknown, source: string): ProjectSettings {
     const issue = parsed.error.issues[0];
     throw new InputError(`${source} is damaged: settings.${issue.path.join('.')}: ${issue.message}`);
   }
-  const settings = parsed.data;
+  const { gestureOutputs, ...settings } = parsed.data;
+  const gestures = gestureOutputs.map((o) => ({ ...o, options: o.options as Partial<MatchOptions> }) satisfies GestureOutput);
+  if (settings.outputs.length + gestures.length === 0) throw new InputError(`${source} is damaged: settings.outputs: the project has no output`);
   const width = settings.inputs.length;
-  const bad = settings.outputs.find((o) => o.inputs.length !== width);
+  const bad = [...settings.outputs, ...gestures].find((o) => o.inputs.length !== width);
   if (bad) throw new InputError(`${source} is damaged: output '${bad.name}' selects ${bad.inputs.length} inputs of ${width}`);
-  return settings;
+  try {
+    gestures.forEach(checkGestureOutput);
+  } catch (error) {
+    if (error instanceof InputError) throw new InputError(`${source} is damaged: ${error.message}`);
+    throw error;
+  }
+  return { ...settings, gestureOutputs: gestures };
 }

@@ -211,7 +211,7 @@ test('unknown addresses and bad arguments are counted and answered on /oscine/st
     assert.match(String(replies[0].args[1].value), reason);
   }
   face.receive({ address: '/wek/input', args: [1, 2] });
-  assert.deepEqual(values(sent.at(-1)!), [0, '"/wek/input" is not an address Oscine knows: inputs go to /wek/inputs, control messages to /wekinator/control/…']);
+  assert.deepEqual(values(sent.at(-1)!), [0, '"/wek/input" is not an address Oscine knows: inputs go to /wek/inputs, control messages to /wekinator/control/… or /oscine/control/…']);
   assert.deepEqual(face.counts, { inputs: 0, controls: 0, refused: 4, badArguments: 9, unknown: 3 });
   assert.equal(warnings.length, cases.length + 1);
   assert.ok(warnings.every(([kind]) => kind === 'control' || kind === 'unknown'));
@@ -243,7 +243,7 @@ test('recording, training and running changes are reported on /oscine/status/sta
   );
 });
 
-test('saveModelToFile saves an output’s trained model, loadModelFromFile puts one back if it fits; the DTW messages say they are not in this version', async () => {
+test('saveModelToFile saves an output’s trained model, loadModelFromFile puts one back if it fits; the DTW messages need a gesture output', async () => {
   const { session, sent, saved, control, input } = makeFace();
   control('saveModelToFile', 1, 'pitch.json');
   assert.deepEqual(values(lastReply(sent, 'saveModelToFile')!), [0, "'pitch' has no trained model to save; train it first"]);
@@ -275,9 +275,8 @@ test('saveModelToFile saves an output’s trained model, loadModelFromFile puts 
   assert.deepEqual(values(lastReply(sent, 'loadModelFromFile')!), [0, 'there is no model file /projects/gone.json']);
   control('startDtwRecording', 1);
   control('stopDtwRecording');
-  for (const name of ['startDtwRecording', 'stopDtwRecording']) {
-    assert.deepEqual(values(lastReply(sent, name)!), [0, 'gesture outputs (DTW) are not in this version of Oscine yet']);
-  }
+  assert.deepEqual(values(lastReply(sent, 'startDtwRecording')!), [0, 'the project has no gesture output; add one first']);
+  assert.deepEqual(values(lastReply(sent, 'stopDtwRecording')!), [1, 'no gesture was being recorded']);
 });
 
 test('the run path refills the same outputs message on every frame, and follows renamed outputs', async () => {

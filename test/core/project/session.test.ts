@@ -42,7 +42,6 @@ test('a new project has Wekinator defaults', () => {
   assert.ok(continuous.kind === 'continuous' && continuous.min === 0 && continuous.max === 1 && !continuous.hardLimits && !continuous.integer);
   assert.deepEqual(settings.osc, { port: 6448, host: '127.0.0.1', inputAddress: '/wek/inputs', outputAddress: '/wek/outputs', outputHost: '127.0.0.1', outputPort: 12000 });
   assert.deepEqual(continuous.inputs, [true, true, true]);
-  assert.throws(() => makeProject({ inputs: 1, outputs: [{ kind: 'gesture' }] }), /gesture/);
   assert.throws(() => makeProject({ inputs: 1, outputs: [{ kind: 'classifier', classes: 1 }] }), /at least 2 classes/);
 });
 

@@ -24,6 +24,7 @@ test("pong-hockey: a 3-class classifier and a continuous output, sending to anot
       { kind: 'classifier', name: 'outputs-1', classes: 3, probabilities: false, model: 'knn', params: {}, inputs: all(4) },
       continuous('outputs-2', 0, 1, 4),
     ],
+    gestureOutputs: [],
     osc: { ...osc, port: 6449, outputHost: '10.201.28.7' },
   });
 });
@@ -34,6 +35,7 @@ test('drawing-game: 14 named inputs and two continuous outputs from -1 to 1', ()
     name: 'WekinatorProject',
     inputs: names,
     outputs: [continuous('selectedX', -1, 1, 14), continuous('selectedY', -1, 1, 14)],
+    gestureOutputs: [],
     osc,
   });
 });
@@ -43,6 +45,7 @@ test('pong-puck: one input, one continuous output', () => {
     name: 'Puck',
     inputs: ['inputs-1'],
     outputs: [continuous('outputs-1', 0, 1, 1)],
+    gestureOutputs: [],
     osc: { ...osc, port: 6449 },
   });
 });
@@ -75,6 +78,7 @@ test('maps hard limits, whole numbers, probabilities, custom ports, addresses an
       // Wekinator before 2.1 wrote no <isSendingDistribution>.
       { kind: 'classifier', name: 'old style', classes: 2, probabilities: false, model: 'knn', params: {}, inputs: all(2) },
     ],
+    gestureOutputs: [],
     osc: { port: 9000, host: '127.0.0.1', inputAddress: '/sensors/bow', outputAddress: '/synth/params', outputHost: 'stage.local', outputPort: 57120 },
   });
 });
@@ -99,8 +103,14 @@ function refuses(change: Partial<typeof good>, message: RegExp): void {
   assert.throws(() => wekinatorSettings(files(f.project, f.inputs, f.outputs), 'x'), { name: 'InputError', message });
 }
 
-test('gesture (DTW) outputs are refused with a message naming the output', () => {
-  refuses({ outputs: outputConfig([gestureOutput('swipes')]) }, /^outputConfig\.xml, line 7: the output 'swipes' is a gesture \(dynamic time warping\) output; gesture outputs arrive in a later version of Oscine/);
+test('a gesture (DTW) output keeps its number of gestures and their names, with triggers at /output_k', () => {
+  const settings = wekinatorSettings(files(good.project, good.inputs, outputConfig([gestureOutput('swipes')])), 'x');
+  assert.deepEqual(settings.outputs, []);
+  const [swipes] = settings.gestureOutputs;
+  assert.deepEqual([swipes.name, swipes.inputs, swipes.matching], ['swipes', [true, true], 'continuous']);
+  assert.deepEqual(swipes.gestures.map((g) => [g.name, g.address]), [['gesture-1', '/output_1'], ['gesture-2', '/output_2']]);
+  const named = gestureOutput('swipes').replace('</numGestures>', '</numGestures>\n      <gestureNames><string>left</string><string>right</string></gestureNames>');
+  assert.deepEqual(wekinatorSettings(files(good.project, good.inputs, outputConfig([named])), 'x').gestureOutputs[0].gestures.map((g) => g.name), ['left', 'right']);
 });
 
 test('damaged or inconsistent settings give one line naming the file and what is wrong', () => {

@@ -223,7 +223,7 @@ test(`${PACKETS} random and malformed packets: the server stays up, answers the 
   ).close();
   const [oscPort] = await freePorts(1);
   const peer = await OscPeer.open();
-  const server = new OscineProcess(['serve', path, '--osc-port', String(oscPort), '--out-port', String(peer.port)]);
+  const server = new OscineProcess(['serve', path, '--osc-port', String(oscPort), '--out-port', String(peer.port), '--no-studio']);
   const fuzzer = new Fuzzer();
   const { expected } = fuzzer;
   const isAnswer = (address: string) => address.startsWith('/oscine/status/') && address !== '/oscine/status/state';

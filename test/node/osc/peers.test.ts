@@ -30,7 +30,7 @@ async function startServer(name: string): Promise<{ server: OscineProcess; oscPo
   });
   ProjectFile.create(path, settings).close();
   const [oscPort, outPort] = await freePorts(2);
-  const server = new OscineProcess(['serve', path, '--osc-port', String(oscPort), '--out-port', String(outPort)]);
+  const server = new OscineProcess(['serve', path, '--osc-port', String(oscPort), '--out-port', String(outPort), '--no-studio']);
   await server.waitFor(/Ctrl\+C stops/);
   return { server, oscPort, outPort };
 }

@@ -27,7 +27,7 @@ test("serve creates a project with Wekinator's defaults, says where it listens, 
   const [oscPort] = await freePorts(1);
   const peer = await OscPeer.open();
   const outPort = peer.port;
-  const server = new OscineProcess(['serve', '--osc-port', String(oscPort), '--out-port', String(outPort), '--input-address', '/sensor/xy'], dir);
+  const server = new OscineProcess(['serve', '--osc-port', String(oscPort), '--out-port', String(outPort), '--input-address', '/sensor/xy', '--no-studio'], dir);
   try {
     await server.waitFor(/Ctrl\+C stops/);
     assert.match(server.stdout, /^Created untitled\.oscine with Wekinator's defaults: 5 inputs, 5 continuous outputs/m);
@@ -59,7 +59,7 @@ test('the real server plays a whole Wekinator session through OSC alone: set out
   const path = createProject('played.oscine', PITCH_AND_MOOD);
   const [oscPort] = await freePorts(1);
   const peer = await OscPeer.open();
-  const server = new OscineProcess(['serve', path, '--osc-port', String(oscPort), '--out-port', String(peer.port)]);
+  const server = new OscineProcess(['serve', path, '--osc-port', String(oscPort), '--out-port', String(peer.port), '--no-studio']);
   const control = (name: string, ...args: number[]) => peer.send(oscPort, { address: `/wekinator/control/${name}`, args });
   try {
     await server.waitFor(/Ctrl\+C stops/);
@@ -154,10 +154,10 @@ test('run and serve refuse what cannot work with one line and exit code 2', asyn
   assert.equal(await nothing.ended(), 2);
   assert.match(nothing.stderr, /^oscine: .*empty\.oscine: cannot run: no model is trained yet; record examples and train first\n$/);
 
-  const first = new OscineProcess(['serve', empty, ...flags]);
+  const first = new OscineProcess(['serve', empty, ...flags, '--no-studio']);
   try {
     await first.waitFor(/Ctrl\+C stops/);
-    const second = new OscineProcess(['serve', empty, ...flags]);
+    const second = new OscineProcess(['serve', empty, ...flags, '--no-studio']);
     assert.equal(await second.ended(), 2);
     assert.match(second.stderr, new RegExp(`^oscine: UDP port ${oscPort} on 127\\.0\\.0\\.1 is in use \\(Wekinator, or another Oscine\\?\\); stop it or choose another port with --osc-port\\n$`));
   } finally {

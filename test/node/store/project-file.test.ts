@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -100,6 +100,22 @@ test('examples wait at most 50 ms before they are written', async () => {
   fileOf(session).close();
 });
 
+test('the write-ahead log is copied into the file in a pause of the writing, not in the middle of a recording', async () => {
+  const path = fresh();
+  const session = newProject(path);
+  const file = fileOf(session);
+  const sizeBefore = statSync(path).size;
+  session.startRecording();
+  for (let i = 0; i < 3000; i++) session.input([i, i / 2]);
+  session.stopRecording();
+  file.flush();
+  assert.equal(statSync(path).size, sizeBefore, 'right after writing, the examples are in the log only');
+  assert.ok(statSync(`${path}-wal`).size > 100_000);
+  await new Promise((resolve) => setTimeout(resolve, 1300));
+  assert.ok(statSync(path).size > sizeBefore + 100_000, 'a second after the last write, they are in the file itself');
+  file.close();
+});
+
 test('a file that is not an Oscine project, or is from a newer Oscine, is refused and left untouched', () => {
   const text = join(dir, 'notes.oscine');
   writeFileSync(text, 'my notes, not a project');
@@ -120,7 +136,7 @@ test('a file that is not an Oscine project, or is from a newer Oscine, is refuse
   raw.pragma('user_version = 99');
   raw.close();
   const newerBytes = readFileSync(newer);
-  assert.throws(() => ProjectFile.open(newer), /saved by a newer Oscine \(project format 99; this one reads 1\); update Oscine/);
+  assert.throws(() => ProjectFile.open(newer), /saved by a newer Oscine \(project format 99; this one reads 2\); update Oscine/);
   assert.deepEqual(readFileSync(newer), newerBytes);
 
   assert.throws(() => ProjectFile.open(join(dir, 'missing.oscine')), /no such project file/);

@@ -24,10 +24,12 @@ export interface ImportedProject {
  * (`current/currentData.arff`, read as `data`) and, where they exist, its model files
  * (`current/models/model<j>.xml`, by output), from which each output's model choice and input
  * selection are taken. A model file that cannot be read costs only a note: the output keeps
- * Wekinator's default model and reads every input.
+ * Wekinator's default model and reads every input. A project with only a gesture output may have
+ * no examples file (`data` null). Gesture templates are not read: Wekinator keeps them as Java
+ * objects of its own, so a note asks for them to be recorded again.
  */
-export function wekinatorProject(settings: ProjectSettings, data: Dataset, dataSource: string, models: readonly (BinaryFile | undefined)[]): ImportedProject {
-  const notes: string[] = [];
+export function wekinatorProject(settings: ProjectSettings, data: Dataset | null, dataSource: string, models: readonly (BinaryFile | undefined)[]): ImportedProject {
+  const notes = settings.gestureOutputs.map((g) => `the templates of the gesture output '${g.name}' stay in Wekinator (they are stored as Java objects); record them again in Oscine`);
   const outputs = settings.outputs.map((output, j): Output => {
     const file = models[j];
     if (!file) return output;
@@ -42,6 +44,6 @@ export function wekinatorProject(settings: ProjectSettings, data: Dataset, dataS
     }
   });
   const withModels = { ...settings, outputs };
-  const { examples, notes: exampleNotes } = wekinatorExamples(withModels, data, dataSource);
+  const { examples, notes: exampleNotes } = data ? wekinatorExamples(withModels, data, dataSource) : { examples: [], notes: [] };
   return { settings: withModels, examples, notes: [...notes, ...exampleNotes] };
 }

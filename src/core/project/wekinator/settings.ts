@@ -1,5 +1,5 @@
 import { InputError } from '../../errors.ts';
-import { DEFAULT_OSC, type Output, type OutputRequest, type ProjectSettings, checkNames, checkOsc, makeOutput } from '../project.ts';
+import { DEFAULT_OSC, type OutputRequest, type ProjectSettings, checkNames, checkOsc, makeOutputs } from '../project.ts';
 import { type XmlElement, parseXml } from './xml.ts';
 import { XmlFields } from './xml-fields.ts';
 
@@ -27,14 +27,14 @@ const GESTURE = 'wekimini.osc.OSCDtwOutput';
  * A Wekinator project's settings as Oscine's: the name, the listening port, the input address
  * and names, where outputs go, and each output (numeric → continuous with its range, whole
  * numbers and hard limits; classification → classifier with its classes and probabilities).
- * Models get Wekinator's defaults (neural network, k-nearest neighbour). Gesture (DTW) outputs
- * are refused, naming the output. `fallbackName` is used when the project has no name.
+ * Models get Wekinator's defaults (neural network, k-nearest neighbour). A gesture (DTW) output
+ * keeps its gestures' number and names. `fallbackName` is used when the project has no name.
  */
 export function wekinatorSettings(files: WekinatorSettingsFiles, fallbackName: string): ProjectSettings {
   const { name, port } = projectFile(files.project, fallbackName);
   const { inputs, inputAddress } = inputConfig(files.inputs);
-  const { outputs, outputAddress, outputHost, outputPort } = outputConfig(files.outputs, inputs.length);
-  return { name, inputs, outputs, osc: { ...DEFAULT_OSC, port, inputAddress, outputAddress, outputHost, outputPort } };
+  const { outputs, gestureOutputs, outputAddress, outputHost, outputPort } = outputConfig(files.outputs, inputs.length);
+  return { name, inputs, outputs, gestureOutputs, osc: { ...DEFAULT_OSC, port, inputAddress, outputAddress, outputHost, outputPort } };
 }
 
 function projectFile(file: TextFile, fallbackName: string) {
@@ -66,28 +66,27 @@ function outputConfig(file: TextFile, inputCount: number) {
   const outputPort = group.integer('outputPort');
   if (outputHost === '') throw group.error(group.child('hostName'), '<hostName> is empty; it says where outputs are sent');
   const requests = group.child('outputs').children.map((element) => outputRequest(element, file.path));
-  const outputs = within(file, (): Output[] => {
+  const made = within(file, () => {
     if (requests.length === 0) throw new InputError('the project has no outputs');
-    const made = requests.map((request, j) => makeOutput(request, j, inputCount));
-    checkNames('output', made.map((o) => o.name));
     checkOsc({ ...DEFAULT_OSC, outputAddress, outputPort });
-    return made;
+    return makeOutputs(requests, inputCount);
   });
-  return { outputs, outputAddress, outputHost, outputPort };
+  return { ...made, outputAddress, outputHost, outputPort };
 }
 
 function outputRequest(element: XmlElement, source: string): OutputRequest {
   const kind = element.name;
   const unnamed = new XmlFields(element, source, 'this output');
-  if (kind === GESTURE) {
-    const name = unnamed.has('name') ? `'${unnamed.text('name')}' ` : '';
-    throw unnamed.error(element, `the output ${name}is a gesture (dynamic time warping) output; gesture outputs arrive in a later version of Oscine, so this project cannot be imported yet`);
-  }
-  if (kind !== NUMERIC && kind !== CLASSIFIER) {
-    throw unnamed.error(element, `<${kind}> is not an output type Oscine knows (${NUMERIC} or ${CLASSIFIER})`);
+  if (kind !== NUMERIC && kind !== CLASSIFIER && kind !== GESTURE) {
+    throw unnamed.error(element, `<${kind}> is not an output type Oscine knows (${NUMERIC}, ${CLASSIFIER} or ${GESTURE})`);
   }
   const name = unnamed.text('name');
   const fields = new XmlFields(element, source, `output '${name}'`);
+  if (kind === GESTURE) {
+    const count = fields.integer('numGestures');
+    const names = fields.has('gestureNames') ? fields.strings('gestureNames') : [];
+    return { kind: 'gesture', name, gestures: names.length === count ? names : count };
+  }
   if (kind === CLASSIFIER) {
     return { kind: 'classifier', name, classes: fields.integer('numClasses'), probabilities: fields.boolean('isSendingDistribution', false) };
   }

@@ -1,9 +1,10 @@
 import { InputError } from '../../../core/errors.ts';
 import { countPerOutput } from '../../../core/project/example.ts';
+import { fileStem } from '../../../core/project/file-name.ts';
 import type { Output } from '../../../core/project/project.ts';
 import { readWekinatorFolder } from '../../files/wekinator-folder.ts';
 import { openSession } from '../../store/open-session.ts';
-import { ProjectFile } from '../../store/project-file.ts';
+import { createProjectFile } from '../../store/project-file.ts';
 import { counted } from '../counted.ts';
 import { progressBar } from '../progress.ts';
 
@@ -16,13 +17,8 @@ export async function importWekinatorCommand(folder: string, out: string | undef
   if (out !== undefined && !out.endsWith('.oscine')) throw new InputError(`${out}: a project file's name ends in .oscine`);
   const started = performance.now();
   const { settings, examples, notes } = readWekinatorFolder(folder);
-  const path = out ?? `${settings.name.replace(/[\\/:*?"<>|\s]+/g, '-')}.oscine`;
-  const file = ProjectFile.create(path, settings);
-  try {
-    for (const example of examples) file.addExample(example);
-  } finally {
-    file.close();
-  }
+  const path = out ?? `${fileStem(settings.name)}.oscine`;
+  createProjectFile(path, settings, examples);
   const counts = countPerOutput(examples, settings.outputs.length);
   const rounds = new Set(examples.map((e) => e.round)).size;
   console.log(`Imported '${settings.name}' from ${folder} → ${path} in ${(performance.now() - started).toFixed(0)} ms`);
@@ -33,6 +29,7 @@ export async function importWekinatorCommand(folder: string, out: string | undef
 
   const trained = await trainEveryOutput(path);
   settings.outputs.forEach((output, j) => console.log(`  ${output.name}: ${describe(output)}; ${counted(counts[j], 'example')}; ${trained[j]}`));
+  for (const output of settings.gestureOutputs) console.log(`  ${output.name}: gesture, ${output.gestures.map((g) => g.name).join(', ')}`);
 }
 
 function describe(output: Output): string {

@@ -1,7 +1,8 @@
 import { countPerOutput } from '../../../core/project/example.ts';
+import { templateCounts } from '../../../core/project/gesture-template.ts';
 import { ProjectFile } from '../../store/project-file.ts';
 
-/** Describes a project: its inputs, outputs, examples per output and model states. Safe while a server has it open. */
+/** Describes a project: its inputs, outputs, examples per output, model states and gesture templates. Safe while a server has it open. */
 export function infoCommand(path: string, options: { json?: boolean }): void {
   const file = ProjectFile.open(path, { readonly: true });
   let contents;
@@ -25,8 +26,17 @@ export function infoCommand(path: string, options: { json?: boolean }): void {
     examples: counts[j],
     status: contents.models[j]?.status ?? 'untrained',
   }));
+  const templates = templateCounts(contents.templates, settings.gestureOutputs.map((o) => o.gestures.length));
+  const gestureOutputs = settings.gestureOutputs.map((o, j) => ({
+    name: o.name,
+    kind: 'gesture' as const,
+    matching: o.matching,
+    options: o.options,
+    inputs: o.inputs.flatMap((on, i) => (on ? [settings.inputs[i]] : [])),
+    gestures: o.gestures.map((g, k) => ({ ...g, templates: templates[j][k] })),
+  }));
   if (options.json) {
-    console.log(JSON.stringify({ name: settings.name, inputs: settings.inputs, outputs, examples: active.length, rounds, osc: settings.osc }));
+    console.log(JSON.stringify({ name: settings.name, inputs: settings.inputs, outputs, gestureOutputs, examples: active.length, rounds, templates: contents.templates.length, osc: settings.osc }));
     return;
   }
   const lines = [
@@ -38,6 +48,13 @@ export function infoCommand(path: string, options: { json?: boolean }): void {
       const range = o.kind === 'classifier' ? `${o.classes} classes` : `${o.min}..${o.max}${o.integer ? ', whole numbers' : ''}${o.hardLimits ? ', hard limits' : ''}`;
       return `  ${j + 1}. ${o.name}: ${o.kind}, ${range}; ${o.model}; ${outputs[j].examples} examples; ${outputs[j].status}`;
     }),
+    ...gestureOutputs.flatMap((o, j) => [
+      `  ${settings.outputs.length + j + 1}. ${o.name}: gesture, ${o.gestures.length} gestures${o.matching === 'once' ? ', matched once when running stops' : ''}; reads ${o.inputs.join(', ')}`,
+      ...o.gestures.map((g, k) => {
+        const threshold = g.threshold === null ? 'learned threshold' : `threshold ${g.threshold}`;
+        return `     ${k + 1}. ${g.name} → ${g.address}: ${g.templates} templates; ${threshold}${g.enabled ? '' : '; off'}`;
+      }),
+    ]),
     `OSC: listens on ${settings.osc.host}:${settings.osc.port} for ${settings.osc.inputAddress}; sends ${settings.osc.outputAddress} to ${settings.osc.outputHost}:${settings.osc.outputPort}`,
   ];
   console.log(lines.join('\n'));

@@ -18,7 +18,10 @@ export function newCommand(path: string, options: NewOptions): void {
   const outputs = options.output ?? quickOutputs(options);
   const settings = makeProject({ name: options.name ?? basename(path, '.oscine'), inputs: options.inputs, outputs });
   ProjectFile.create(path, settings).close();
-  const described = settings.outputs.map((o) => (o.kind === 'classifier' ? `${o.name} (${o.classes} classes, ${o.model})` : `${o.name} (${o.min}..${o.max}, ${o.model})`));
+  const described = [
+    ...settings.outputs.map((o) => (o.kind === 'classifier' ? `${o.name} (${o.classes} classes, ${o.model})` : `${o.name} (${o.min}..${o.max}, ${o.model})`)),
+    ...settings.gestureOutputs.map((o) => `${o.name} (${o.gestures.length} gestures)`),
+  ];
   console.log(`Created ${path}: ${settings.inputs.length} inputs → ${described.join(', ')}`);
 }
 

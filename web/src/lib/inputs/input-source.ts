@@ -13,6 +13,8 @@ export interface InputSource {
   /**
    * Asks for the device (camera, microphone, MIDI…) and starts producing frames. Rejects with an
    * Error whose message tells the musician what to do when the device is missing or refused.
+   * A source may hand over the same array every frame (nothing is allocated per frame): copy
+   * the values you keep.
    */
   start(onFrame: (values: Float64Array) => void): Promise<void>;
   /** Stops producing frames and releases the device. Safe to call twice. */

@@ -5,6 +5,10 @@ export interface SoundParameter {
   readonly max: number;
   /** Whole numbers only (a drum pattern's number, a note), chosen by a classifier output. */
   readonly whole?: boolean;
+  /** Where the parameter sits before the first `set` (a slider's starting place); unset: untouched until set. */
+  readonly initial?: number;
+  /** The unit a musician reads beside the value, e.g. 'Hz', 'BPM', 'semitones'. */
+  readonly unit?: string;
 }
 
 /**

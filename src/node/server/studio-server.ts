@@ -1,0 +1,107 @@
+import { type IncomingMessage, type Server, createServer } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { networkInterfaces } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { WebSocketServer } from 'ws';
+import { InputError } from '../../core/errors.ts';
+import { isLoopback } from '../cli/live.ts';
+import { Pairing } from './pairing.ts';
+import type { Stage } from './stage.ts';
+import { serveStatic } from './static-files.ts';
+import { StudioHub } from './studio-hub.ts';
+
+/** Where `npm run build` puts the studio. */
+export const STUDIO_FILES = fileURLToPath(new URL('../../../web/dist', import.meta.url));
+export const DEFAULT_STUDIO_PORT = 4848;
+/** The page's WebSocket address. */
+export const SOCKET_PATH = '/socket';
+/** A Wekinator folder uploaded from the page can be large; anything bigger is refused by the socket. */
+const LARGEST_MESSAGE_BYTES = 64 << 20;
+
+export interface StudioOptions {
+  readonly host: string;
+  /** 0 picks a free port. */
+  readonly port: number;
+  readonly files?: string;
+}
+
+export interface Studio {
+  /** The address to open, with the pairing token when the studio is open to the network. */
+  readonly url: string;
+  readonly paired: boolean;
+  close(): Promise<void>;
+}
+
+/**
+ * The studio: its page over HTTP and its WebSocket face, on the same port. On this computer
+ * only (127.0.0.1) by default; on any other address every request must carry the pairing token.
+ */
+export async function startStudio(stage: Stage, options: StudioOptions): Promise<Studio> {
+  const pairing = isLoopback(options.host) ? undefined : new Pairing();
+  const files = options.files ?? STUDIO_FILES;
+  const server = createServer((request, response) => {
+    if (pairing && !pairing.admits(request)) {
+      response.writeHead(403).end();
+      return;
+    }
+    const path = new URL(request.url ?? '/', 'http://studio').pathname;
+    serveStatic(files, path, response, pairing ? { 'set-cookie': pairing.cookieHeader() } : {});
+  });
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: LARGEST_MESSAGE_BYTES });
+  await listen(server, options);
+  const port = (server.address() as { port: number }).port;
+  const url = `http://${reachableHost(options.host)}:${port}/${pairing ? `?token=${pairing.token}` : ''}`;
+  const hub = new StudioHub(stage, { url, paired: pairing !== undefined });
+  server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const path = new URL(request.url ?? '/', 'http://studio').pathname;
+    if (path !== SOCKET_PATH || (pairing && !pairing.admits(request)) || !sameOrigin(request)) {
+      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
+      return;
+    }
+    sockets.handleUpgrade(request, socket, head, (page) => hub.connect(page));
+  });
+  return {
+    url,
+    paired: pairing !== undefined,
+    close: async () => {
+      hub.close();
+      sockets.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+function listen(server: Server, { host, port }: StudioOptions): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EADDRINUSE') reject(new InputError(`port ${port} on ${host} is in use (another Oscine?); choose another with --studio-port, or --no-studio`));
+      else if (error.code === 'EADDRNOTAVAIL') reject(new InputError(`cannot listen on ${host}: it is not an address of this computer`));
+      else reject(error);
+    });
+    server.listen(port, host, () => resolve());
+  });
+}
+
+/**
+ * Pages of other sites must not drive the studio through the visitor's browser: a WebSocket
+ * from a page is let in only when that page came from the studio itself.
+ */
+function sameOrigin(request: IncomingMessage): boolean {
+  const origin = request.headers.origin;
+  if (origin === undefined) return true;
+  try {
+    return new URL(origin).host === request.headers.host;
+  } catch {
+    return false;
+  }
+}
+
+/** The address another device would use: this computer's network address when listening on all of them. */
+function reachableHost(host: string): string {
+  if (host !== '0.0.0.0' && host !== '::') return host.includes(':') ? `[${host}]` : host;
+  const external = Object.values(networkInterfaces())
+    .flat()
+    .find((a) => a && a.family === 'IPv4' && !a.internal);
+  return external?.address ?? '127.0.0.1';
+}

@@ -1,0 +1,33 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { needsChromium } from '../browser/chromium.ts';
+import { withStudio } from './studio-process.ts';
+
+test('two tabs stay in step: the second follows the project, the values and the state the first one sets', { timeout: 120_000 }, async (t) => {
+  if (!needsChromium(t)) return;
+  await withStudio(async (served, browser) => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const [first, second] = [await context.newPage(), await context.newPage()];
+    await first.goto(served.url);
+    await second.goto(served.url);
+    await first.getByRole('button', { name: /Mouse → synth/ }).click();
+
+    // The second tab is now on the new project too, with this browser's setup for it.
+    await second.getByText('Mouse synth', { exact: true }).waitFor();
+    await second.getByRole('slider', { name: 'Value of brightness' }).waitFor();
+
+    await first.getByRole('slider', { name: 'Value of brightness' }).fill('0.75');
+    await second.getByTestId('value-3').filter({ hasText: '0.750' }).waitFor();
+
+    await first.keyboard.press('r');
+    await second.getByRole('button', { name: /Stop recording/ }).waitFor();
+    await first.waitForTimeout(300);
+    await first.keyboard.press('r');
+    await second.getByRole('button', { name: /Start recording/ }).waitFor();
+    const count = async (page: typeof first) => (await page.getByTestId('example-total').textContent())!;
+    await second.getByTestId('example-total').filter({ hasText: /^[1-9]\d* examples$/ }).waitFor();
+    assert.equal(await count(second), await count(first));
+    await second.screenshot({ path: 'test-results/studio-second-tab.png' });
+    await context.close();
+  });
+});
