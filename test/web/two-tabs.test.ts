@@ -24,9 +24,15 @@ test('two tabs stay in step: the second follows the project, the values and the 
     await first.waitForTimeout(300);
     await first.keyboard.press('r');
     await second.getByRole('button', { name: /Start recording/ }).waitFor();
+    // The last examples of the take may still be on their way to either tab, so wait for both to settle.
     const count = async (page: typeof first) => (await page.getByTestId('example-total').textContent())!;
     await second.getByTestId('example-total').filter({ hasText: /^[1-9]\d* examples$/ }).waitFor();
-    assert.equal(await count(second), await count(first));
+    let counts = [await count(first), await count(second)];
+    for (let tries = 0; tries < 50 && counts[0] !== counts[1]; tries++) {
+      await first.waitForTimeout(100);
+      counts = [await count(first), await count(second)];
+    }
+    assert.equal(counts[1], counts[0]);
     await second.screenshot({ path: 'test-results/studio-second-tab.png' });
     await context.close();
   });
