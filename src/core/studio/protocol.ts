@@ -4,6 +4,7 @@ import type { ParamSpecs } from '../learn/params.ts';
 import type { ProjectSettings } from '../project/project.ts';
 import type { SessionState } from '../project/session-events.ts';
 import type { ModelStatus } from '../project/store.ts';
+import { type GestureBoard, type GestureMessage, gestureOutputRequest, gestureRequests } from './gesture-protocol.ts';
 
 /**
  * What the studio page and the server say to each other over the WebSocket. The page sends
@@ -19,6 +20,7 @@ const name = z.string().trim().min(1).max(200);
 const outputRequest = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('continuous'), name, min: finite, max: finite, integer: z.boolean().optional(), model: z.string().optional() }),
   z.object({ kind: z.literal('classifier'), name, classes: z.int().min(2).max(1000), model: z.string().optional() }),
+  gestureOutputRequest,
 ]);
 
 /** Requests the engine carries out for the page (src/core/studio/studio-commands.ts). */
@@ -54,6 +56,7 @@ const sessionRequest = z.discriminatedUnion('do', [
   z.object({ do: z.literal('setOsc'), port: z.int().optional(), inputAddress: z.string().optional(), outputAddress: z.string().optional(), outputHost: z.string().optional(), outputPort: z.int().optional() }),
   z.object({ do: z.literal('importExamples'), fileName: z.string().max(500), text: z.string() }),
   z.object({ do: z.literal('exportExamples'), format: z.enum(['arff', 'csv']) }),
+  ...gestureRequests,
 ]);
 
 /** Requests about project files, carried out by the server around the engine (src/node/server). */
@@ -114,6 +117,7 @@ export interface Snapshot {
   readonly models: readonly ModelStatus[];
   readonly undoable: Undoable;
   readonly algorithms: readonly AlgorithmInfo[];
+  readonly gestures: GestureBoard;
 }
 
 export interface Toggles {
@@ -160,7 +164,8 @@ export type ServerMessage =
   | { readonly type: 'progress'; readonly output: number; readonly fraction: number }
   | { readonly type: 'trained'; readonly trained: readonly number[]; readonly failed: readonly { output: number; reason: string }[]; readonly cancelled: boolean }
   | { readonly type: 'rejected'; readonly reason: string }
-  | { readonly type: 'monitor'; readonly lines: readonly MonitorLine[]; readonly listening: OscListening };
+  | { readonly type: 'monitor'; readonly lines: readonly MonitorLine[]; readonly listening: OscListening }
+  | GestureMessage;
 
 export interface StudioAddress {
   /** The address to open on another device (with the pairing token when one is needed). */

@@ -6,6 +6,7 @@ import { examplesToArff, examplesToCsv } from '../project/examples-export.ts';
 import { examplesFromTable } from '../project/examples-import.ts';
 import { fileStem } from '../project/file-name.ts';
 import { type Result, done, refused } from '../project/result.ts';
+import { GESTURE_COMMANDS } from './gesture-commands.ts';
 import type { ExampleRow, SessionRequest } from './protocol.ts';
 
 type Command<K extends SessionRequest['do']> = (session: EditableSession, request: Extract<SessionRequest, { do: K }>) => Result<unknown> | Promise<Result<unknown>>;
@@ -41,6 +42,7 @@ const COMMANDS: { [K in SessionRequest['do']]: Command<K> } = {
   setOsc: (s, r) => s.setOsc(given({ port: r.port, inputAddress: r.inputAddress, outputAddress: r.outputAddress, outputHost: r.outputHost, outputPort: r.outputPort })),
   importExamples: (s, r) => importExamples(s, r.fileName, r.text),
   exportExamples: (s, r) => exportExamples(s, r.format),
+  ...GESTURE_COMMANDS,
 };
 
 /** Carries out one request; a user's mistake comes back refused, never thrown. */

@@ -1,5 +1,6 @@
 import { ALGORITHMS } from '../learn/algorithms.ts';
 import type { EditableSession } from '../project/example-edits.ts';
+import { gestureBoard, tellGestures } from './gesture-face.ts';
 import type { AlgorithmInfo, ServerMessage, Snapshot } from './protocol.ts';
 
 /** Turned-away frames are told at most this often: a wrong sensor sends a hundred a second. */
@@ -46,6 +47,7 @@ export class StudioFace {
         this.lastRejection = now();
         broadcast({ type: 'rejected', reason });
       }),
+      ...tellGestures(session, broadcast),
     ];
   }
 
@@ -63,6 +65,7 @@ export class StudioFace {
       models: outputs.map((j) => s.modelStatus(j)),
       undoable: s.undoable(),
       algorithms: ALGORITHM_INFO,
+      gestures: gestureBoard(s),
     };
   }
 

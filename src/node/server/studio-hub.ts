@@ -143,7 +143,7 @@ export class StudioHub {
   }
 
   private sendTo(pages: Iterable<WebSocket>, message: ServerMessage): void {
-    const live = message.type === 'outputs' || message.type === 'inputs';
+    const live = message.type === 'outputs' || message.type === 'inputs' || message.type === 'gestureMatch';
     let text: string | undefined;
     for (const page of pages) {
       if (page.readyState !== WebSocket.OPEN || (live && page.bufferedAmount > SLOW_PAGE_BYTES)) continue;
