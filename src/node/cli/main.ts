@@ -106,7 +106,9 @@ addOscFlags(
     .description("the main job: serve a project over Wekinator's OSC protocol and the studio (creates it with 5 inputs and 5 outputs if missing)")
     .argument('[file.oscine]', 'the project (default: untitled.oscine in this folder)')
     .addOption(new Option('--studio-port <port>', `the studio's web port (0: any free one)`).argParser(wholeNumber('--studio-port', 0)).default(DEFAULT_STUDIO_PORT))
-    .option('--no-studio', 'serve OSC only, without the studio'),
+    .option('--no-studio', 'serve OSC only, without the studio')
+    .option('--tls-cert <file>', "serve the studio over https with your own certificate (PEM); beyond loopback Oscine otherwise makes one")
+    .option('--tls-key <file>', "the private key (PEM) of --tls-cert"),
 ).action(serveCommand);
 
 addOscFlags(
