@@ -1,8 +1,12 @@
+import { InputError } from '../errors.ts';
+import { followingAddress } from '../project/gesture-output.ts';
 import type { Gestures } from '../project/gesture-session.ts';
 import { type Result, done } from '../project/result.ts';
+import type { Session } from '../project/session.ts';
+import { featureText, readFeatureText } from '../temporal/features/feature-text.ts';
 import { type Control, controlIn, then } from './control-commands.ts';
 import type { OscArgument } from './message.ts';
-import { argumentProblem, readNumbers, readPositions } from './read-arguments.ts';
+import { argumentProblem, readNumbers, readPositions, readStrings } from './read-arguments.ts';
 
 /**
  * The gesture control messages. A gesture is named by its number (from 1) and, optionally, its
@@ -41,6 +45,26 @@ const OSCINE_CONTROLS: Readonly<Record<string, Control>> = {
       }),
     );
   },
+  /** `[o]`: also send `/<output>/following` on every frame (see output-messages.ts). */
+  enableGestureFollowing: (args, { session }) => following(args, session, true),
+  disableGestureFollowing: (args, { session }) => following(args, session, false),
+  /** `"features" [o]`: the features in their text form (see feature-text.ts), or "none". */
+  setGestureFeatures: (args, { session }) =>
+    withOutput(args, 1, 'the features as one string (or "none"), and optionally a gesture output number', (output) => {
+      const text = readStrings(args.slice(0, 1), 'the features');
+      if (!text.ok) return text;
+      let features;
+      try {
+        features = readFeatureText(text.value[0], session.settings.inputs);
+      } catch (error) {
+        if (error instanceof InputError) return argumentProblem(error.message);
+        throw error;
+      }
+      return then(session.gestures.setFeatures(output, features), () => {
+        const name = session.settings.gestureOutputs[output].name;
+        return features ? `'${name}' matches ${featureText(features)}` : `'${name}' matches the values of its inputs`;
+      });
+    }),
   deleteGestureTemplates: (args, { session }) =>
     withGesture(args, 0, 'a gesture number, and optionally a gesture output number', (output, gesture) =>
       then(session.gestures.deleteTemplates(output, gesture), ({ deleted }) => `deleted ${deleted} templates of '${session.gestures.gestureName(output, gesture)}'`),
@@ -57,6 +81,23 @@ function toggle(args: readonly OscArgument[], gestures: Gestures, on: boolean): 
   return withGesture(args, 0, 'a gesture number, and optionally a gesture output number', (output, gesture) =>
     then(gestures.setEnabled(output, gesture, on), () => `'${gestures.gestureName(output, gesture)}' is ${on ? 'on' : 'off'}`),
   );
+}
+
+function following(args: readonly OscArgument[], session: Session, on: boolean): Result<string> {
+  return withOutput(args, 0, 'optionally a gesture output number', (output) =>
+    then(session.gestures.setFollowing(output, on), () => {
+      const spec = session.settings.gestureOutputs[output];
+      return on ? `'${spec.name}' sends ${followingAddress(spec)}` : `'${spec.name}' sends no following`;
+    }),
+  );
+}
+
+/** Reads `[first…] [o]`: `first` arguments read by the caller, then the gesture output number if given (from 1; 1 by default), passed on from 0. */
+function withOutput(args: readonly OscArgument[], first: number, takes: string, act: (output: number) => Result<string>): Result<string> {
+  if (args.length < first || args.length > first + 1) return argumentProblem(`takes ${takes}, not ${args.length} argument${args.length === 1 ? '' : 's'}`);
+  const number = readPositions(args.slice(first), 'the gesture output number');
+  if (!number.ok) return number;
+  return act((number.value[0] ?? 1) - 1);
 }
 
 /**

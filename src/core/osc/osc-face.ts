@@ -59,11 +59,12 @@ export class OscFace {
     this.outputs = new OutputMessages(session.settings);
     const { events } = session;
     this.stopListening = [
-      events.on('outputs', ({ values, computed }) => {
+      events.on('outputs', ({ values, computed, following }) => {
         // Values a patch or the studio set are for recording; only computed ones go out, as in Wekinator.
         if (!computed) return;
         options.send(this.outputs.values(values, session.gestures.distances()));
         this.outputs.sendDistributions(options.send);
+        this.outputs.sendFollowing(following, options.send);
       }),
       events.on('gestureTriggered', ({ address }) => options.send({ address, args: [] })),
       events.on('probabilities', ({ output, values }) => this.outputs.holdDistribution(output, values)),

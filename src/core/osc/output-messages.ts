@@ -1,4 +1,5 @@
-import { gestureCount } from '../project/gesture-output.ts';
+import { followingAddress, gestureCount } from '../project/gesture-output.ts';
+import type { GestureFollowing } from '../project/gesture-slots.ts';
 import type { ProjectSettings } from '../project/project.ts';
 import { type OutgoingArgument, type OutgoingMessage, float } from './message.ts';
 
@@ -14,12 +15,17 @@ interface Distribution {
  * refilled in place: `/wek/outputs` with one float32 per output, then one distance per gesture of
  * each gesture output (+Infinity is sent as float32 infinity), and for each classifier with
  * probabilities on, `/<output name>` with K+1 floats. Like Wekinator, the first of those is
- * class 0, which no example can have, so a patch reads class k's probability at index k.
+ * class 0, which no example can have, so a patch reads class k's probability at index k. A gesture
+ * output with following on sends `/<output name>/following` with three floats: the gesture under
+ * way (from 1, 0 for none; a float like every number Wekinator sends, so it takes the fast path
+ * too), its progress (0..1) and its speed against its template.
  */
 export class OutputMessages {
   private readonly valuesArgs: OutgoingArgument[];
   private readonly valuesMessage: OutgoingMessage;
   private readonly distributions: (Distribution | null)[];
+  /** Per gesture output, its following message, or null when following is off. */
+  private readonly followings: (OutgoingMessage | null)[];
 
   constructor(settings: ProjectSettings) {
     this.valuesArgs = Array.from({ length: settings.outputs.length + gestureCount(settings.gestureOutputs) }, () => float(0));
@@ -29,6 +35,20 @@ export class OutputMessages {
       const args = Array.from({ length: output.classes + 1 }, () => float(0));
       return { message: { address: `/${output.name}`, args }, args, pending: false };
     });
+    this.followings = settings.gestureOutputs.map((output) => (output.following ? { address: followingAddress(output), args: [float(0), float(0), float(0)] } : null));
+  }
+
+  /** Sends the following of each gesture output that has it on, after the outputs message. */
+  sendFollowing(following: readonly GestureFollowing[], send: (message: OutgoingMessage) => void): void {
+    for (let j = 0; j < this.followings.length; j++) {
+      const message = this.followings[j];
+      if (!message) continue;
+      const { gesture, progress, speed } = following[j];
+      message.args[0].value = gesture + 1;
+      message.args[1].value = progress;
+      message.args[2].value = speed;
+      send(message);
+    }
   }
 
   /** The outputs message, holding these values and then each gesture output's distances. */

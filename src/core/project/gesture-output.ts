@@ -1,4 +1,5 @@
 import { InputError } from '../errors.ts';
+import { type FeatureSpec, readFeatureSpec } from '../temporal/features/feature-spec.ts';
 import { type MatchOptions, matchOptions } from '../temporal/match-options.ts';
 
 /** One kind of gesture a gesture output tells apart (a circle, a bow stroke). */
@@ -31,6 +32,13 @@ export interface GestureOutput {
   /** The matcher options the user changed; the others keep the matcher's defaults. */
   readonly options: Partial<MatchOptions>;
   readonly matching: GestureMatching;
+  /**
+   * What the matcher computes from the raw inputs (input numbers counted from 0), or null for the
+   * values of the inputs it reads. When set, the inputs it reads are those its features read.
+   */
+  readonly features: FeatureSpec | null;
+  /** Also send, on every frame, which gesture is under way, how far through it, and how fast (see followingAddress). */
+  readonly following: boolean;
 }
 
 /** Wekinator's default number of gestures in a gesture output. */
@@ -43,8 +51,11 @@ const defaultGestureName = (k: number) => `gesture-${k + 1}`;
  * named after their output (`/<output>_1…`) so that two outputs never share an address.
  */
 function defaultGestureAddress(gestureOutput: number, outputName: string, k: number): string {
-  return gestureOutput === 0 ? `/output_${k + 1}` : `/${outputName.replace(/\s+/g, '_')}_${k + 1}`;
+  return gestureOutput === 0 ? `/output_${k + 1}` : `/${addressPart(outputName)}_${k + 1}`;
 }
+
+/** An output's name as part of an OSC address: spaces become _. */
+const addressPart = (name: string) => name.replace(/\s+/g, '_');
 
 export interface GestureOutputRequest {
   readonly kind: 'gesture';
@@ -53,6 +64,8 @@ export interface GestureOutputRequest {
   readonly gestures?: number | readonly string[];
   readonly matching?: GestureMatching;
   readonly options?: Partial<MatchOptions>;
+  readonly features?: FeatureSpec | null;
+  readonly following?: boolean;
 }
 
 /** A gesture output with Wekinator's defaults where the request is silent; `index` counts gesture outputs. */
@@ -64,12 +77,15 @@ export function makeGestureOutput(request: GestureOutputRequest, name: string, i
   const names = typeof given === 'number' ? Array.from({ length: given }, (_, k) => defaultGestureName(k)) : [...given];
   if (names.length === 0) throw new InputError(`the gesture output '${name}' needs at least 1 gesture`);
   const gestures = names.map((gesture, k) => ({ name: gesture, enabled: true, threshold: null, address: defaultGestureAddress(index, name, k) }));
+  const features = request.features ? readFeatureSpec(request.features, inputCount) : null;
   const output: GestureOutput = {
     name,
     gestures,
-    inputs: new Array<boolean>(inputCount).fill(true),
+    inputs: features ? inputsOf(features, inputCount) : new Array<boolean>(inputCount).fill(true),
     options: request.options ?? {},
     matching: request.matching ?? 'continuous',
+    features,
+    following: request.following ?? false,
   };
   checkGestureOutput(output);
   return output;
@@ -88,6 +104,31 @@ export function checkGestureOutput(output: GestureOutput): void {
   }
   if (!output.inputs.some(Boolean)) throw new InputError(`${where} reads no input; select at least one`);
   matchOptions(output.options);
+  if (output.features) readFeatureSpec(output.features, output.inputs.length);
+  if (output.following && output.matching === 'once') {
+    throw new InputError(`${where} matches once, when running stops, so there is nothing to follow while a gesture is under way; match continuously, or turn following off`);
+  }
+}
+
+/** One flag per project input: whether these features read it. */
+export function inputsOf(features: FeatureSpec, inputCount: number): boolean[] {
+  return Array.from({ length: inputCount }, (_, i) => features.features.some((f) => f.input === i));
+}
+
+/**
+ * Features after the project's inputs changed (`keep`: the old input behind each new one, or -1):
+ * each follows its input; those of a removed input are gone.
+ */
+export function moveFeatures(spec: FeatureSpec, keep: readonly number[]): FeatureSpec {
+  return { ...spec, features: spec.features.flatMap((f) => (keep.includes(f.input) ? [{ ...f, input: keep.indexOf(f.input) }] : [])) };
+}
+
+/**
+ * Where an output's following goes: `/<output name>/following` (spaces become _), with the
+ * gesture under way (from 1; 0 for none), its progress (0..1) and its speed against its template.
+ */
+export function followingAddress(output: GestureOutput): string {
+  return `/${addressPart(output.name)}/following`;
 }
 
 function checkGestureAddress(address: string): void {

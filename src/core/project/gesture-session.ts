@@ -1,10 +1,11 @@
 import { InputError } from '../errors.ts';
+import { type FeatureSpec, readFeatureSpec } from '../temporal/features/feature-spec.ts';
 import { matchOptions } from '../temporal/match-options.ts';
 import { ExampleBook } from './example-book.ts';
 import type { Emitter } from './events.ts';
 import type { HistoryEntry } from './history.ts';
-import { type Gesture, type GestureMatching, type GestureOutput, checkGestureOutput } from './gesture-output.ts';
-import { GestureSlots } from './gesture-slots.ts';
+import { type Gesture, type GestureMatching, type GestureOutput, checkGestureOutput, inputsOf, moveFeatures } from './gesture-output.ts';
+import { type GestureFollowing, GestureSlots } from './gesture-slots.ts';
 import { type GestureTemplate, templateCounts } from './gesture-template.ts';
 import type { ProjectSettings } from './project.ts';
 import { type Result, done, refused } from './result.ts';
@@ -101,6 +102,11 @@ export class Gestures implements TemplateKeeper {
     return this.slots.distances();
   }
 
+  /** Each gesture output's following: the gesture under way, its progress and speed (refilled in place while running). */
+  following(): readonly GestureFollowing[] {
+    return this.slots.following();
+  }
+
   // ── recording ──────────────────────────────────────────────────────────────
 
   /** Starts recording a template of one gesture; the frames that follow are its performance. */
@@ -172,7 +178,7 @@ export class Gestures implements TemplateKeeper {
       return { ...t, frames: { length: t.frames.length, width: keep.length, values } };
     });
     this.host.store.replaceTemplates(this.book.all());
-    return this.outputs().map((o) => ({ ...o, inputs: keep.map((old) => old >= 0 && o.inputs[old]) }));
+    return this.outputs().map((o) => ({ ...o, inputs: keep.map((old) => old >= 0 && o.inputs[old]), features: o.features && moveFeatures(o.features, keep) }));
   }
 
   /** Learns every gesture output again (after the project's inputs changed). */
@@ -235,8 +241,31 @@ export class Gestures implements TemplateKeeper {
     return this.change(output, { options: { ...spec?.options, ...options } }, 'train');
   }
 
+  /** Turns on or off sending which gesture is under way, how far through and how fast (see followingAddress). */
+  setFollowing(output: number, following: boolean): Result {
+    return this.change(output, { following }, 'update');
+  }
+
+  /**
+   * Sets what the output's matcher computes from the raw inputs (input numbers from 0), or null for
+   * the values of its selected inputs. The templates stay raw, so the model learns again from them
+   * at once; the output then reads the inputs its features read.
+   */
+  setFeatures(output: number, features: FeatureSpec | null): Result {
+    const count = this.host.settings().inputs.length;
+    try {
+      const spec = features && readFeatureSpec(features, count);
+      return this.change(output, spec ? { features: spec, inputs: inputsOf(spec, count) } : { features: null }, 'train');
+    } catch (error) {
+      if (error instanceof InputError) return refused(error.message);
+      throw error;
+    }
+  }
+
   /** Chooses which inputs an output's matcher reads (0-based input indices). */
   selectInputs(output: number, inputs: readonly number[]): Result {
+    const spec = this.outputs()[output];
+    if (spec?.features) return refused(`'${spec.name}' reads the inputs its features read; change its features, or clear them to choose inputs`);
     const count = this.host.settings().inputs.length;
     const bad = inputs.find((i) => !Number.isInteger(i) || i < 0 || i >= count);
     if (bad !== undefined) return refused(`there is no input ${bad + 1}; the project has ${count} (numbered from 1)`);

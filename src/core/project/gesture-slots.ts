@@ -11,6 +11,16 @@ export interface GestureMatchEvent {
   readonly match: LiveMatch;
 }
 
+/** Following, for one gesture output: refilled in place on every matched frame while running. */
+export interface GestureFollowing {
+  /** The gesture under way (from 0), or -1 when none is. */
+  gesture: number;
+  /** How far through it the performance is, 0..1 (0 when none). */
+  progress: number;
+  /** Its pace against its nearest template: template frames per input frame, 2 for twice as fast (0 when none). */
+  speed: number;
+}
+
 export interface GestureTrigger {
   readonly output: number;
   readonly gesture: number;
@@ -26,6 +36,7 @@ class GestureSlot {
   model: GestureModel | null = null;
   /** The distances sent for this output: the latest match, or +Infinity. */
   readonly distances: Float64Array;
+  readonly following: GestureFollowing = { gesture: -1, progress: 0, speed: 0 };
   private matcher: GestureMatcher | null = null;
   private once: MatchOnce | null = null;
   private readonly event: { output: number; match: LiveMatch };
@@ -47,7 +58,7 @@ class GestureSlot {
         : trainGestures({
             inputCount,
             options: spec.options,
-            features: selectedValues(spec),
+            features: spec.features ?? selectedValues(spec),
             gestures: spec.gestures.map((g, k) => ({
               name: g.name,
               enabled: g.enabled,
@@ -72,6 +83,7 @@ class GestureSlot {
     this.matcher?.reset();
     if (this.once && this.model) this.once = new MatchOnce(this.model);
     this.distances.fill(Infinity);
+    this.follow(null);
   }
 
   /** Takes a frame while running; returns the gesture that fires now, or -1, and whether the distances changed. */
@@ -84,6 +96,7 @@ class GestureSlot {
     const match = this.matcher.push(frame, now);
     if (!match.updated) return NOTHING;
     this.distances.set(match.distances);
+    this.follow(match);
     emit(this.event);
     return match.fired < 0 ? UPDATED : { fired: match.fired, updated: true };
   }
@@ -112,6 +125,22 @@ class GestureSlot {
     this.once = model && this.spec.matching === 'once' ? new MatchOnce(model) : null;
     this.event.match = this.matcher?.match ?? this.idleMatch();
     this.distances.fill(Infinity);
+    this.follow(null);
+  }
+
+  /** Copies the gesture under way in this match (none without a match). */
+  private follow(match: LiveMatch | null): void {
+    const { following } = this;
+    // Each value is stored as it is read: a number chosen between a constant and a computed one may be boxed, allocating per frame.
+    if (!match || match.following < 0) {
+      following.gesture = -1;
+      following.progress = 0;
+      following.speed = 0;
+      return;
+    }
+    following.gesture = match.following;
+    following.progress = match.progress[match.following];
+    following.speed = match.speed[match.following];
   }
 
   private idleMatch(): LiveMatch {
@@ -133,10 +162,12 @@ function selectedValues(spec: GestureOutput): FeatureSpec {
 export class GestureSlots {
   private readonly slots: GestureSlot[];
   private readonly distanceArrays: readonly Float64Array[];
+  private readonly followings: readonly GestureFollowing[];
 
   constructor(outputs: readonly GestureOutput[]) {
     this.slots = outputs.map((spec, j) => new GestureSlot(j, spec));
     this.distanceArrays = this.slots.map((s) => s.distances);
+    this.followings = this.slots.map((s) => s.following);
   }
 
   get ready(): boolean {
@@ -150,6 +181,11 @@ export class GestureSlots {
   /** The distances each gesture output sends, one array per output, refilled in place. */
   distances(): readonly Float64Array[] {
     return this.distanceArrays;
+  }
+
+  /** Each gesture output's following, one object per output, refilled in place. */
+  following(): readonly GestureFollowing[] {
+    return this.followings;
   }
 
   reset(): void {

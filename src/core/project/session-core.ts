@@ -89,7 +89,7 @@ export class SessionCore {
     this.run = new Array<boolean>(m).fill(true);
     this.train = new Array<boolean>(m).fill(true);
     this.counts = countPerOutput(this.book.active(), m);
-    this.computedOutputs = { values: this.values, computed: true };
+    this.computedOutputs = { values: this.values, computed: true, following: this.gestures.following() };
   }
 
   get settings(): ProjectSettings {
@@ -180,7 +180,7 @@ export class SessionCore {
       if (problem) return refused(problem);
     }
     this.values.set(Array.from(values));
-    this.events.emit('outputs', { values: this.values, computed: false });
+    this.events.emit('outputs', { values: this.values, computed: false, following: this.gestures.following() });
     return done();
   }
 
@@ -188,7 +188,7 @@ export class SessionCore {
     const problem = this.checkOutput(output) ?? this.checkValue(output, value);
     if (problem) return refused(problem);
     this.values[output] = value;
-    this.events.emit('outputs', { values: this.values, computed: false });
+    this.events.emit('outputs', { values: this.values, computed: false, following: this.gestures.following() });
     return done();
   }
 

@@ -1,6 +1,6 @@
 import type { Evaluation } from '../evaluate/cross-validate.ts';
 import type { Example } from './example.ts';
-import type { GestureMatchEvent, GestureTrigger } from './gesture-slots.ts';
+import type { GestureFollowing, GestureMatchEvent, GestureTrigger } from './gesture-slots.ts';
 import type { ProjectSettings } from './project.ts';
 import type { ModelStatus } from './store.ts';
 
@@ -19,8 +19,12 @@ export interface SessionEvents {
   example: { readonly example: Example; readonly counts: readonly number[] };
   /** Examples were deleted, restored or reshaped. */
   examples: { readonly counts: readonly number[]; readonly reason: string };
-  /** The output values changed: set by a user, or computed while running. The array is reused: copy it to keep it. */
-  outputs: { readonly values: Float64Array; readonly computed: boolean };
+  /**
+   * The output values changed: set by a user, or computed while running; `following` has one entry
+   * per gesture output (the gesture under way, its progress and speed). Arrays and entries are
+   * reused: copy them to keep them.
+   */
+  outputs: { readonly values: Float64Array; readonly computed: boolean; readonly following: readonly GestureFollowing[] };
   /** A classifier with probabilities on computed them (reused array). */
   probabilities: { readonly output: number; readonly values: Float64Array };
   trainingProgress: { readonly output: number; readonly fraction: number };

@@ -88,6 +88,10 @@ export class Lattice {
     this.cost.fill(Infinity);
     this.previousCost.fill(Infinity);
     this.olderCost.fill(Infinity);
+    // Starts of the stream before would make a span negative, and an unreached cell's +Infinity cost read −Infinity.
+    this.start.fill(0);
+    this.previousStart.fill(0);
+    this.olderStart.fill(0);
     if (!this.options.open) {
       this.bank.lengths.forEach((n, k) => (this.pace[k] = seriesLength > 1 ? (n - 1) / (seriesLength - 1) : 1));
     }

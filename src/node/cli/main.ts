@@ -8,6 +8,7 @@ import { collectParam, wholeNumber } from './options.ts';
 import { collectOutput } from './output-spec.ts';
 import { infoCommand } from './commands/info.ts';
 import { newCommand } from './commands/new.ts';
+import { featuresCommand } from './commands/features.ts';
 import { serveCommand } from './commands/serve.ts';
 import { DEFAULT_STUDIO_PORT } from '../server/studio-server.ts';
 import { runCommand } from './commands/run.ts';
@@ -67,9 +68,17 @@ program
   .option('-o, --outputs <m>', 'number of outputs, all of one --type', wholeNumber('--outputs', 1))
   .addOption(new Option('-t, --type <type>', 'the type of every output').choices(['continuous', 'classifier']))
   .option('-k, --classes <k>', 'classes per classifier output', wholeNumber('--classes', 2))
-  .option('--output <spec>', 'one output, repeatable: name:continuous[:min:max], name:classifier:K or name:gesture[:G] (G gestures, 5 by default)', collectOutput)
+  .option('--output <spec>', 'one output, repeatable: name:continuous[:min:max], name:classifier:K or name:gesture[:G][:following] (G gestures, 5 by default; following: also send the gesture under way)', collectOutput)
   .option('-n, --name <name>', "the project's name (default: the file's)")
   .action(newCommand);
+
+program
+  .command('features')
+  .description("show what each gesture output computes from the inputs, or set it: templates stay raw, so nothing needs recording again")
+  .argument('<file.oscine>', 'a project file')
+  .argument('[features]', 'INPUT:KIND[:WINDOW][~euro(MINCUTOFF,BETA)|~avg(N)] … (kinds: value, velocity, acceleration, min, max, mean, sd, rms, zero-crossings), or none')
+  .option('--output <name>', 'the gesture output (needed when there are several)')
+  .action(featuresCommand);
 
 program
   .command('info')

@@ -1,8 +1,10 @@
 import { InputError } from '../../core/errors.ts';
+import type { GestureOutputRequest } from '../../core/project/gesture-output.ts';
 import type { OutputRequest } from '../../core/project/project.ts';
 
 /**
- * Reads `--output` flags: `name:continuous[:min:max]`, `name:classifier:K` or `name:gesture[:G]`.
+ * Reads `--output` flags: `name:continuous[:min:max]`, `name:classifier:K` or
+ * `name:gesture[:G][:following]` (following: also send the gesture under way, its progress and speed).
  * Repeatable; collected in order.
  */
 export function collectOutput(text: string, previous: OutputRequest[] = []): OutputRequest[] {
@@ -11,7 +13,7 @@ export function collectOutput(text: string, previous: OutputRequest[] = []): Out
 
 export function parseOutputSpec(text: string): OutputRequest {
   const [name, kind, ...rest] = text.split(':');
-  const example = 'write name:continuous, name:continuous:MIN:MAX, name:classifier:K or name:gesture[:G]';
+  const example = 'write name:continuous, name:continuous:MIN:MAX, name:classifier:K or name:gesture[:G][:following]';
   if (!name || !kind) throw new InputError(`--output '${text}' is not an output; ${example}`);
   if (kind === 'continuous') {
     if (rest.length === 0) return { kind, name };
@@ -25,10 +27,15 @@ export function parseOutputSpec(text: string): OutputRequest {
     return { kind, name, classes };
   }
   if (kind === 'gesture') {
-    if (rest.length === 0) return { kind, name };
-    const gestures = Number(rest[0]);
-    if (rest.length !== 1 || !Number.isInteger(gestures) || gestures < 1) throw new InputError(`--output '${text}': say how many gestures, as name:gesture:G (G from 1; 5 if left out)`);
-    return { kind, name, gestures };
+    const following = rest.at(-1) === 'following';
+    const count = following ? rest.slice(0, -1) : rest;
+    const request: GestureOutputRequest = following ? { kind, name, following } : { kind, name };
+    if (count.length === 0) return request;
+    const gestures = Number(count[0]);
+    if (count.length !== 1 || !Number.isInteger(gestures) || gestures < 1) {
+      throw new InputError(`--output '${text}': say how many gestures, as name:gesture:G (G from 1; 5 if left out), then :following to send the gesture under way`);
+    }
+    return { ...request, gestures };
   }
   throw new InputError(`--output '${text}': '${kind}' is not an output type (continuous, classifier or gesture); ${example}`);
 }

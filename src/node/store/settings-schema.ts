@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { InputError } from '../../core/errors.ts';
 import { GESTURE_MATCHING, type GestureOutput, checkGestureOutput } from '../../core/project/gesture-output.ts';
 import type { ProjectSettings } from '../../core/project/project.ts';
+import { featureSpecSchema } from '../../core/temporal/features/feature-spec.ts';
 import type { MatchOptions } from '../../core/temporal/match-options.ts';
 
 const params = z.record(z.string(), z.union([z.number(), z.string(), z.boolean()]));
@@ -14,6 +15,9 @@ const gestureOutput = z.object({
   /** Checked against the matcher's own schema by checkGestureOutput. */
   options: z.record(z.string(), z.unknown()),
   matching: z.enum(GESTURE_MATCHING),
+  /** Both absent from projects saved before format 3. */
+  features: featureSpecSchema.nullable().default(null),
+  following: z.boolean().default(false),
 });
 
 const settingsSchema = z.object({

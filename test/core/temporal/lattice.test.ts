@@ -110,3 +110,20 @@ test('nearest prefix follows the input through the template', () => {
   assert.equal(into[0], 0);
   assert.equal(into[1], 3);
 });
+
+test('after a reset an open lattice matches as a fresh one does, however long the stream before', () => {
+  const random = new JavaRandom(11);
+  const template = randomSeries(random, 12, 2);
+  const make = () => new Lattice(bankOf([seriesOf(template)], 2), { pattern: 'slope', radius: Infinity, open: true, lengthNormalisation: 'path' });
+  const [used, fresh] = [make(), make()];
+  randomSeries(random, 40, 2).forEach((frame) => used.advance(frame));
+  used.reset();
+  const [a, b] = [new Float64Array(1), new Float64Array(1)];
+  randomSeries(random, 20, 2).forEach((frame, t) => {
+    used.advance(frame);
+    fresh.advance(frame);
+    used.distances(a);
+    fresh.distances(b);
+    assert.ok(Object.is(a[0], b[0]), `frame ${t}: ${a[0]} after a reset, ${b[0]} fresh`);
+  });
+});

@@ -68,7 +68,10 @@ export function readFeatureSpec(json: unknown, inputCount: number): FeatureSpec 
   const parsed = featureSpecSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new InputError(`the gesture features are not valid: ${issue.path.join('.') || 'the spec'}: ${issue.message}`);
+    const [first, index, ...rest] = issue.path;
+    // Features are counted from 1 where people read them, as in the messages below.
+    const where = first === 'features' && typeof index === 'number' ? [`feature ${index + 1}`, ...rest].join('.') : issue.path.join('.') || 'the spec';
+    throw new InputError(`the gesture features are not valid: ${where}: ${issue.message}`);
   }
   parsed.data.features.forEach((feature, i) => {
     if (feature.input >= inputCount) {

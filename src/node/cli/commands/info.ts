@@ -1,5 +1,7 @@
 import { countPerOutput } from '../../../core/project/example.ts';
+import { followingAddress } from '../../../core/project/gesture-output.ts';
 import { templateCounts } from '../../../core/project/gesture-template.ts';
+import { featureText } from '../../../core/temporal/features/feature-text.ts';
 import { ProjectFile } from '../../store/project-file.ts';
 
 /** Describes a project: its inputs, outputs, examples per output, model states and gesture templates. Safe while a server has it open. */
@@ -33,6 +35,8 @@ export function infoCommand(path: string, options: { json?: boolean }): void {
     matching: o.matching,
     options: o.options,
     inputs: o.inputs.flatMap((on, i) => (on ? [settings.inputs[i]] : [])),
+    features: o.features && featureText(o.features),
+    following: o.following ? followingAddress(o) : null,
     gestures: o.gestures.map((g, k) => ({ ...g, templates: templates[j][k] })),
   }));
   if (options.json) {
@@ -49,7 +53,8 @@ export function infoCommand(path: string, options: { json?: boolean }): void {
       return `  ${j + 1}. ${o.name}: ${o.kind}, ${range}; ${o.model}; ${outputs[j].examples} examples; ${outputs[j].status}`;
     }),
     ...gestureOutputs.flatMap((o, j) => [
-      `  ${settings.outputs.length + j + 1}. ${o.name}: gesture, ${o.gestures.length} gestures${o.matching === 'once' ? ', matched once when running stops' : ''}; reads ${o.inputs.join(', ')}`,
+      `  ${settings.outputs.length + j + 1}. ${o.name}: gesture, ${o.gestures.length} gestures${o.matching === 'once' ? ', matched once when running stops' : ''}; reads ${o.inputs.join(', ')}` +
+        `${o.features ? `; features ${o.features}` : ''}${o.following ? `; following → ${o.following}` : ''}`,
       ...o.gestures.map((g, k) => {
         const threshold = g.threshold === null ? 'learned threshold' : `threshold ${g.threshold}`;
         return `     ${k + 1}. ${g.name} → ${g.address}: ${g.templates} templates; ${threshold}${g.enabled ? '' : '; off'}`;

@@ -20,7 +20,7 @@ export function newCommand(path: string, options: NewOptions): void {
   ProjectFile.create(path, settings).close();
   const described = [
     ...settings.outputs.map((o) => (o.kind === 'classifier' ? `${o.name} (${o.classes} classes, ${o.model})` : `${o.name} (${o.min}..${o.max}, ${o.model})`)),
-    ...settings.gestureOutputs.map((o) => `${o.name} (${o.gestures.length} gestures)`),
+    ...settings.gestureOutputs.map((o) => `${o.name} (${o.gestures.length} gestures${o.following ? ', following' : ''})`),
   ];
   console.log(`Created ${path}: ${settings.inputs.length} inputs → ${described.join(', ')}`);
 }
