@@ -50,46 +50,54 @@ class FeatureState {
 
   private write(out: Float64Array, at: number): void {
     const w = this.window;
+    const { values } = w;
     const c = w.count;
+    const latest = values[w.slot(0)];
+    const oldest = values[w.slot(c - 1)];
     switch (this.feature.kind) {
       case 'value':
-        out[at] = w.at(0);
+        out[at] = latest;
         return;
       case 'velocity':
         // The mean of the first differences in the window, per second.
-        out[at] = c < 2 ? 0 : ((w.at(0) - w.at(c - 1)) * this.rate) / (c - 1);
+        out[at] = c < 2 ? 0 : ((latest - oldest) * this.rate) / (c - 1);
         return;
       case 'acceleration':
         // The mean of the second differences in the window, per second squared.
-        out[at] = c < 3 ? 0 : ((w.at(0) - w.at(1) - (w.at(c - 2) - w.at(c - 1))) * this.rate * this.rate) / (c - 2);
+        out[at] = c < 3 ? 0 : ((latest - values[w.slot(1)] - (values[w.slot(c - 2)] - oldest)) * this.rate * this.rate) / (c - 2);
         return;
       case 'min':
       case 'max': {
-        let extreme = w.at(0);
-        for (let age = 1; age < c; age++) extreme = this.feature.kind === 'min' ? Math.min(extreme, w.at(age)) : Math.max(extreme, w.at(age));
+        const min = this.feature.kind === 'min';
+        let extreme = latest;
+        for (let i = 0; i < c; i++) if (min ? values[i] < extreme : values[i] > extreme) extreme = values[i];
         out[at] = extreme;
         return;
       }
       case 'mean':
-        out[at] = w.mean();
-        return;
-      case 'sd': {
-        const mean = w.mean();
-        let squares = 0;
-        for (let age = 0; age < c; age++) squares += (w.at(age) - mean) ** 2;
-        out[at] = Math.sqrt(squares / c);
-        return;
-      }
+      case 'sd':
       case 'rms': {
+        // Sums over slots 0..c−1: every value held, in whatever order (see Window).
+        let sum = 0;
         let squares = 0;
-        for (let age = 0; age < c; age++) squares += w.at(age) ** 2;
-        out[at] = Math.sqrt(squares / c);
+        for (let i = 0; i < c; i++) {
+          sum += values[i];
+          squares += values[i] * values[i];
+        }
+        const mean = sum / c;
+        if (this.feature.kind === 'mean') out[at] = mean;
+        else if (this.feature.kind === 'rms') out[at] = Math.sqrt(squares / c);
+        else {
+          let deviations = 0;
+          for (let i = 0; i < c; i++) deviations += (values[i] - mean) * (values[i] - mean);
+          out[at] = Math.sqrt(deviations / c);
+        }
         return;
       }
       case 'zero-crossings': {
         // Neighbours on either side of zero (0 itself counts as positive).
         let crossings = 0;
-        for (let age = 1; age < c; age++) if (w.at(age) < 0 !== w.at(age - 1) < 0) crossings++;
+        for (let age = 1; age < c; age++) if (values[w.slot(age)] < 0 !== values[w.slot(age - 1)] < 0) crossings++;
         out[at] = crossings;
         return;
       }

@@ -1,9 +1,14 @@
-/** The last `size` values of a stream, newest first by age (age 0 is the latest value). */
+/**
+ * The last `size` values of a stream. Read a value by its age (0 is the latest) as
+ * `values[slot(age)]`: a slot is a whole number, which a call returns without allocating, where a
+ * returned double may be boxed on the run path. Until the window is full its values are in slots
+ * 0..count−1, so a sum over the first `count` slots is the sum of every value held.
+ */
 export class Window {
   /** Values held: grows to `size`, then stays. */
   count = 0;
+  readonly values: Float64Array;
   private head = -1;
-  private readonly values: Float64Array;
 
   constructor(readonly size: number) {
     this.values = new Float64Array(size);
@@ -15,19 +20,13 @@ export class Window {
     if (this.count < this.size) this.count++;
   }
 
-  at(age: number): number {
-    return this.values[(this.head - age + this.size) % this.size];
+  slot(age: number): number {
+    return (this.head - age + this.size) % this.size;
   }
 
   reset(): void {
     this.count = 0;
     this.head = -1;
-  }
-
-  mean(): number {
-    let sum = 0;
-    for (let age = 0; age < this.count; age++) sum += this.at(age);
-    return sum / this.count;
   }
 }
 
@@ -42,8 +41,11 @@ export class MovingAverage {
   }
 
   push(x: number): void {
-    this.window.push(x);
-    this.output = this.window.mean();
+    const { window } = this;
+    window.push(x);
+    let sum = 0;
+    for (let i = 0; i < window.count; i++) sum += window.values[i];
+    this.output = sum / window.count;
   }
 
   reset(): void {

@@ -1,0 +1,52 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseOutputSpec } from '../../src/node/cli/output-spec.ts';
+import { oscine } from './run-cli.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'oscine-cli-features-'));
+
+test('--output name:gesture[:G]:following asks for following', () => {
+  assert.deepEqual(parseOutputSpec('pen:gesture:following'), { kind: 'gesture', name: 'pen', following: true });
+  assert.deepEqual(parseOutputSpec('pen:gesture:3:following'), { kind: 'gesture', name: 'pen', following: true, gestures: 3 });
+  assert.throws(() => parseOutputSpec('pen:gesture:following:3'), /say how many gestures, as name:gesture:G .*then :following/);
+});
+
+test('oscine new with following, oscine features to show and set, and oscine info telling both', () => {
+  const project = join(dir, 'hands.oscine');
+  const made = oscine(['new', project, '--inputs', '3', '--output', 'level:continuous', '--output', 'pen:gesture:2:following', '--output', 'bow:gesture']);
+  assert.equal(made.status, 0, made.stderr);
+  assert.match(made.stdout, /pen \(2 gestures, following\), bow \(5 gestures\)/);
+  const shown = oscine(['features', project]);
+  assert.equal(shown.stdout, 'pen: the values of inputs-1, inputs-2, inputs-3 (no features)\nbow: the values of inputs-1, inputs-2, inputs-3 (no features)\n');
+  const set = oscine(['features', project, 'inputs-1:velocity 2:velocity 3:mean:20~euro(1,0.01)', '--output', 'bow']);
+  assert.equal(set.status, 0, set.stderr);
+  assert.equal(set.stdout, 'bow now matches 1:velocity 2:velocity 3:mean:20~euro(1,0.01,1); learned again from 0 templates\n');
+  const info = JSON.parse(oscine(['info', project, '--json']).stdout) as { gestureOutputs: { name: string; features: string | null; following: string | null }[] };
+  assert.deepEqual(info.gestureOutputs.map((o) => [o.name, o.features, o.following]), [['pen', null, '/pen/following'], ['bow', '1:velocity 2:velocity 3:mean:20~euro(1,0.01,1)', null]]);
+  assert.match(oscine(['info', project]).stdout, /2\. pen: gesture, 2 gestures; reads .*; following → \/pen\/following\n[^]*3\. bow: gesture, 5 gestures; reads inputs-1, inputs-2, inputs-3; features 1:velocity 2:velocity/);
+  const cleared = oscine(['features', project, 'none', '--output', 'bow']);
+  assert.match(cleared.stdout, /^bow now matches the values of inputs-1, inputs-2, inputs-3 \(no features\)/);
+});
+
+test('oscine features: mistakes are told in one line, exit 2, and the project is left as it was', () => {
+  const project = join(dir, 'two.oscine');
+  assert.equal(oscine(['new', project, '--inputs', '2', '--output', 'a:gesture', '--output', 'b:gesture']).status, 0);
+  const refusals: [string[], RegExp][] = [
+    [['1:velocity'], /two\.oscine has 2 gesture outputs \(a, b\); choose one with --output NAME/],
+    [['1:velocity', '--output', 'c'], /two\.oscine has no gesture output 'c'; its gesture outputs are a, b/],
+    [['1:speed', '--output', 'a'], /'1:speed': 'speed' is not a feature; choose value, velocity/],
+    [['3:value', '--output', 'a'], /'3:value' reads input 3, but the inputs are numbered 1 to 2/],
+  ];
+  for (const [args, message] of refusals) {
+    const run = oscine(['features', project, ...args]);
+    assert.equal(run.status, 2, args.join(' '));
+    assert.match(run.stderr, new RegExp(`^oscine: .*${message.source}`));
+  }
+  const classic = join(dir, 'classic.oscine');
+  assert.equal(oscine(['new', classic, '--inputs', '2']).status, 0);
+  assert.match(oscine(['features', classic]).stderr, /classic\.oscine has no gesture output; features are computed for gesture outputs/);
+  assert.match(oscine(['features', project]).stdout, /^a: the values of .*\nb: the values of /);
+});
