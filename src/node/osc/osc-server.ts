@@ -1,18 +1,13 @@
-import { type RemoteInfo, type Socket, createSocket } from 'node:dgram';
-import { lookup } from 'node:dns/promises';
-import { isIPv6 } from 'node:net';
-import { InputError } from '../../core/errors.ts';
+import type { RemoteInfo, Socket } from 'node:dgram';
 import type { ModelFiles } from '../../core/osc/control-commands.ts';
 import type { IncomingMessage, OutgoingMessage } from '../../core/osc/message.ts';
 import { type MessageCounts, OscFace } from '../../core/osc/osc-face.ts';
 import { Emitter } from '../../core/project/events.ts';
 import type { Session } from '../../core/project/session.ts';
 import type { Rejections } from '../../core/project/session-events.ts';
-import { decodePacket, encodeMessage } from './packet.ts';
+import { decodePacket, encodeOrWarn } from './packet.ts';
 import { RateLimitedWarnings } from './rate-limited-warnings.ts';
-
-/** Room for bursts: a sensor patch may send hundreds of frames while a model loads. */
-const RECEIVE_BUFFER_BYTES = 4 << 20;
+import { openUdpEnds } from './udp-ends.ts';
 
 export interface OscServerOptions {
   readonly modelFiles: ModelFiles;
@@ -67,28 +62,8 @@ export class OscServer {
   /** Binds the project's OSC port and starts answering; refuses with a clear message if the port is taken. */
   static async start(session: Session, options: OscServerOptions): Promise<OscServer> {
     const { host, port, outputHost } = session.settings.osc;
-    // IPv4 first: most patches listen on IPv4 only, and 'localhost' may resolve to ::1 before 127.0.0.1.
-    const destination = await lookup(outputHost, { family: 4 })
-      .catch(() => lookup(outputHost))
-      .catch(() => {
-        throw new InputError(`cannot find the output host '${outputHost}'; give its address, e.g. --out-host 127.0.0.1`);
-      });
-    const listener = createSocket({ type: isIPv6(host) ? 'udp6' : 'udp4', recvBufferSize: RECEIVE_BUFFER_BYTES });
-    const sender = createSocket(destination.family === 6 ? 'udp6' : 'udp4');
-    try {
-      await new Promise<void>((resolve, reject) => {
-        listener.once('error', reject);
-        listener.bind(port, host, () => {
-          listener.off('error', reject);
-          resolve();
-        });
-      });
-    } catch (error) {
-      sender.close();
-      listener.close();
-      throw bindProblem(error as NodeJS.ErrnoException, host, port);
-    }
-    const server = new OscServer(session, listener, sender, destination.address, options);
+    const { listener, sender, destination } = await openUdpEnds(host, port, outputHost);
+    const server = new OscServer(session, listener, sender, destination, options);
     server.face.sendState();
     return server;
   }
@@ -132,13 +107,8 @@ export class OscServer {
 
   private readonly send = (message: OutgoingMessage): void => {
     if (this.closed) return;
-    let bytes: Uint8Array;
-    try {
-      bytes = encodeMessage(message);
-    } catch (error) {
-      this.warn('send', `could not encode ${message.address}: ${(error as Error).message}`);
-      return;
-    }
+    const bytes = encodeOrWarn(message, this.warn);
+    if (!bytes) return;
     this.traffic.emit('sent', message);
     this.sender.send(bytes, this.session.settings.osc.outputPort, this.destination, this.sent);
   };
@@ -146,19 +116,4 @@ export class OscServer {
   private readonly sent = (error: Error | null): void => {
     if (error) this.warn('send', `could not send to ${this.session.settings.osc.outputHost}:${this.session.settings.osc.outputPort}: ${error.message}`);
   };
-}
-
-function bindProblem(error: NodeJS.ErrnoException, host: string, port: number): Error {
-  switch (error.code) {
-    case 'EADDRINUSE':
-      return new InputError(`UDP port ${port} on ${host} is in use (Wekinator, or another Oscine?); stop it or choose another port with --osc-port`);
-    case 'EACCES':
-      return new InputError(`this user may not listen on port ${port}; choose one above 1023 with --osc-port`);
-    case 'EADDRNOTAVAIL':
-    case 'ENOTFOUND':
-    case 'EAI_AGAIN':
-      return new InputError(`cannot listen on ${host}: it is not an address of this computer; use --host 127.0.0.1 (this computer only) or 0.0.0.0 (every network)`);
-    default:
-      return error;
-  }
 }

@@ -80,3 +80,13 @@ export function encodeMessage(message: OutgoingMessage): Uint8Array {
   const view = toBuffer(message);
   return new Uint8Array(view.buffer, view.byteOffset, view.byteLength);
 }
+
+/** Encodes one message, or says why it cannot be (an argument the codec refuses) and returns undefined. */
+export function encodeOrWarn(message: OutgoingMessage, warn: (kind: string, message: string) => void): Uint8Array | undefined {
+  try {
+    return encodeMessage(message);
+  } catch (error) {
+    warn('send', `could not encode ${message.address}: ${(error as Error).message}`);
+    return undefined;
+  }
+}

@@ -7,7 +7,10 @@ import { rhythmGridCommand, rhythmInterpolateCommand } from './rhythm-explore.ts
 import { rhythmInfoCommand } from './rhythm-info.ts';
 import { registerRhythmPatternCommands } from './rhythm-patterns.ts';
 import { collectSteer } from './rhythm-points.ts';
+import type { RhythmPlayOptions } from './rhythm-play.ts';
 import type { RhythmTrainOptions } from './rhythm-train.ts';
+
+type RhythmPlayCommandOptions = Omit<RhythmPlayOptions, 'unitRange' | 'play'> & { readonly raw?: boolean; readonly stopped?: boolean };
 
 function fraction(flag: string): (text: string) => number {
   return (text) => {
@@ -79,5 +82,22 @@ export function registerRhythmCommands(program: Command): void {
     .option('--clear', 'remove every bend')
     .option('-o, --out <model.json>', 'save to another file instead of the model itself')
     .action(rhythmBendCommand);
+  rhythm
+    .command('play')
+    .description('play a model live over OSC: a mapping (e.g. /wek/outputs x y) moves it, the loop and its steps and hits go out')
+    .argument('<model.json>', 'a model saved by `oscine rhythm train`')
+    .addOption(new Option('--osc-port <port>', 'UDP port to listen on (12000: where Wekinator and Oscine send their outputs)').argParser(wholeNumber('--osc-port', 0)).default(12000))
+    .option('--host <address>', 'address to listen on: 127.0.0.1 is this computer only, 0.0.0.0 every network', '127.0.0.1')
+    .option('--out-host <host>', 'where the loop, steps and hits are sent', '127.0.0.1')
+    .addOption(new Option('--out-port <port>', 'UDP port they are sent to (57120: SuperCollider)').argParser(wholeNumber('--out-port', 1)).default(57120))
+    .option('--input-address <address>', 'OSC address whose numbers drive the controls', '/wek/outputs')
+    .option('--controls <list>', 'the controls those numbers drive, in order (see the list printed at start)', 'x,y')
+    .option('--raw', "take those numbers in the controls' own units instead of 0..1 across each range")
+    .addOption(new Option('--bpm <n>', 'tempo in quarter notes per minute').argParser(wholeNumber('--bpm', 1)).default(120))
+    .addOption(thresholdOption())
+    .option('--stopped', 'wait for /oscine/rhythm/start before playing')
+    .action(async (model: string, options: RhythmPlayCommandOptions) =>
+      (await import('./rhythm-play.ts')).rhythmPlayCommand(model, { ...options, unitRange: !options.raw, play: !options.stopped }),
+    );
   rhythm.command('info').description('describe a rhythm model').argument('<model.json>', 'a model saved by `oscine rhythm train`').action(rhythmInfoCommand);
 }

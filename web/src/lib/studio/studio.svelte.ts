@@ -1,6 +1,7 @@
 import type { ModelStatus } from '../../../../src/core/project/store.ts';
 import type { MonitorLine, OscListening, RequestBody, ServerMessage, Snapshot, StudioAddress, Toggles, Undoable } from '../../../../src/core/studio/protocol.ts';
 import { Connection, type LinkStatus, type Reply } from './connection.ts';
+import { GestureLive } from './gestures.svelte.ts';
 import { LiveTrace } from './live-trace.ts';
 
 /** About five seconds of frames at 100 a second, for the live plots. */
@@ -43,6 +44,7 @@ export class Studio {
 
   inputs = new LiveTrace(TRACE_FRAMES, 1);
   outputs = new LiveTrace(TRACE_FRAMES, 1);
+  readonly gestures = new GestureLive();
   private latestValues: Float64Array = new Float64Array(0);
   private latestComputed = false;
   private valuesPending = false;
@@ -145,6 +147,15 @@ export class Studio {
         this.listening = message.listening;
         if (message.lines.length > 0) this.monitor = [...this.monitor, ...message.lines].slice(-MONITOR_LINES);
         break;
+      case 'templates':
+      case 'gestureRecording':
+      case 'gestureMatch':
+      case 'gestureFired': {
+        const said = this.gestures.receive(message, (j, k) => this.settings?.gestureOutputs[j]?.gestures[k]?.name ?? `gesture ${k + 1}`);
+        if (message.type === 'templates') this.undoable = message.undoable;
+        if (said) this.announce(said);
+        break;
+      }
       case 'reply':
         break;
     }
@@ -164,6 +175,7 @@ export class Studio {
     this.progress = snapshot.models.map(() => 0);
     this.toggles = snapshot.toggles;
     this.undoable = snapshot.undoable;
+    this.gestures.take(snapshot.gestures, snapshot.settings.gestureOutputs);
     this.examplesVersion++;
     this.takeValues(snapshot.values, false);
   }
