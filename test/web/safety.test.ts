@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { needsChromium } from '../browser/chromium.ts';
 import { PageClient } from '../node/server/page-client.ts';
+import { getSecurely } from '../node/server/secure-get.ts';
 import { withStudio } from './studio-process.ts';
 
 test('with --host 0.0.0.0 the studio needs the pairing token, and shows its address as a QR code', { timeout: 120_000 }, async (t) => {
@@ -11,17 +12,17 @@ test('with --host 0.0.0.0 the studio needs the pairing token, and shows its addr
       const printed = new URL(served.url);
       const token = printed.searchParams.get('token');
       assert.ok(token, `no token in ${served.url}`);
-      const bare = `http://127.0.0.1:${printed.port}/`;
-      const refused = await fetch(bare);
-      assert.equal(refused.status, 403);
-      assert.equal(await refused.text(), '');
+      assert.equal(printed.protocol, 'https:');
+      const bare = `https://127.0.0.1:${printed.port}/`;
+      const refused = await getSecurely(bare, served.ca!);
+      assert.deepEqual([refused.status, refused.body], [403, '']);
       const page = await browser.newPage();
       await assert.rejects(page.goto(bare), /ERR_HTTP_RESPONSE_CODE_FAILURE/);
-      await assert.rejects(PageClient.open(`ws://127.0.0.1:${printed.port}/socket`), /403/);
+      await assert.rejects(PageClient.open(`wss://127.0.0.1:${printed.port}/socket`, {}, served.ca), /403/);
 
       await page.close();
       const paired = await browser.newPage();
-      assert.equal((await paired.goto(served.url))?.status(), 200);
+      assert.equal((await paired.goto(served.local))?.status(), 200);
       await paired.getByRole('heading', { name: 'Make an instrument' }).waitFor();
       await paired.getByRole('button', { name: 'Connect a phone…' }).click();
       await paired.getByRole('img', { name: /QR code/ }).waitFor();

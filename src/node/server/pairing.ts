@@ -18,9 +18,9 @@ export class Pairing {
     return given !== undefined && same(given, this.token);
   }
 
-  /** The header that lets the rest of the page in once the address with the token was opened. */
-  cookieHeader(): string {
-    return `${COOKIE}=${this.token}; Path=/; HttpOnly; SameSite=Strict`;
+  /** The header that lets the rest of the page in once the address with the token was opened (only over https when `secure`). */
+  cookieHeader(secure: boolean): string {
+    return `${COOKIE}=${this.token}; Path=/; HttpOnly; SameSite=Strict${secure ? '; Secure' : ''}`;
   }
 }
 

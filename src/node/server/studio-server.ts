@@ -1,6 +1,6 @@
-import { type IncomingMessage, type Server, createServer } from 'node:http';
+import { type IncomingMessage, type RequestListener, type Server, createServer } from 'node:http';
+import { type Server as SecureServer, createServer as createSecureServer } from 'node:https';
 import type { Duplex } from 'node:stream';
-import { networkInterfaces } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { WebSocketServer } from 'ws';
 import { InputError } from '../../core/errors.ts';
@@ -9,6 +9,8 @@ import { Pairing } from './pairing.ts';
 import type { Stage } from './stage.ts';
 import { serveStatic } from './static-files.ts';
 import { StudioHub } from './studio-hub.ts';
+import { networkAddresses, studioHostNames } from './tls/host-names.ts';
+import { type OwnCertificate, type StudioCredentials, configFolder, keptCredentials, ownCredentials } from './tls/studio-certificate.ts';
 
 /** Where `npm run build` puts the studio. */
 export const STUDIO_FILES = fileURLToPath(new URL('../../../web/dist', import.meta.url));
@@ -23,34 +25,45 @@ export interface StudioOptions {
   /** 0 picks a free port. */
   readonly port: number;
   readonly files?: string;
+  /** The musician's own certificate: the studio is served over https with it, even on loopback. */
+  readonly certificate?: OwnCertificate;
+  /** Where Oscine keeps the certificate it makes for a studio open to the network (default: configFolder()). */
+  readonly certificateFolder?: string;
 }
 
 export interface Studio {
   /** The address to open, with the pairing token when the studio is open to the network. */
   readonly url: string;
   readonly paired: boolean;
+  /** The certificate, when the studio is served over https. */
+  readonly tls?: StudioCredentials;
   close(): Promise<void>;
 }
 
 /**
- * The studio: its page over HTTP and its WebSocket face, on the same port. On this computer
- * only (127.0.0.1) by default; on any other address every request must carry the pairing token.
+ * The studio: its page and its WebSocket face, on the same port. On this computer only
+ * (127.0.0.1, plain http) by default; on any other address every request must carry the pairing
+ * token, and the studio is served over https, since a phone's browser gives its motion sensors
+ * only to secure pages.
  */
 export async function startStudio(stage: Stage, options: StudioOptions): Promise<Studio> {
-  const pairing = isLoopback(options.host) ? undefined : new Pairing();
+  const loopback = isLoopback(options.host);
+  const pairing = loopback ? undefined : new Pairing();
+  const tls = credentials(options, loopback);
   const files = options.files ?? STUDIO_FILES;
-  const server = createServer((request, response) => {
+  const serve: RequestListener = (request, response) => {
     if (pairing && !pairing.admits(request)) {
       response.writeHead(403).end();
       return;
     }
     const path = new URL(request.url ?? '/', 'http://studio').pathname;
-    serveStatic(files, path, response, pairing ? { 'set-cookie': pairing.cookieHeader() } : {});
-  });
+    serveStatic(files, path, response, pairing ? { 'set-cookie': pairing.cookieHeader(tls !== undefined) } : {});
+  };
+  const server = tls ? createSecureServer({ cert: tls.cert, key: tls.key }, serve) : createServer(serve);
   const sockets = new WebSocketServer({ noServer: true, maxPayload: LARGEST_MESSAGE_BYTES });
   await listen(server, options);
   const port = (server.address() as { port: number }).port;
-  const url = `http://${reachableHost(options.host)}:${port}/${pairing ? `?token=${pairing.token}` : ''}`;
+  const url = `${tls ? 'https' : 'http'}://${reachableHost(options.host)}:${port}/${pairing ? `?token=${pairing.token}` : ''}`;
   const hub = new StudioHub(stage, { url, paired: pairing !== undefined });
   server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     const path = new URL(request.url ?? '/', 'http://studio').pathname;
@@ -63,6 +76,7 @@ export async function startStudio(stage: Stage, options: StudioOptions): Promise
   return {
     url,
     paired: pairing !== undefined,
+    tls,
     close: async () => {
       hub.close();
       sockets.close();
@@ -72,7 +86,13 @@ export async function startStudio(stage: Stage, options: StudioOptions): Promise
   };
 }
 
-function listen(server: Server, { host, port }: StudioOptions): Promise<void> {
+function credentials(options: StudioOptions, loopback: boolean): StudioCredentials | undefined {
+  if (options.certificate) return ownCredentials(options.certificate);
+  if (loopback) return undefined;
+  return keptCredentials(options.certificateFolder ?? configFolder(), studioHostNames(options.host));
+}
+
+function listen(server: Server | SecureServer, { host, port }: StudioOptions): Promise<void> {
   return new Promise((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
       if (error.code === 'EADDRINUSE') reject(new InputError(`port ${port} on ${host} is in use (another Oscine?); choose another with --studio-port, or --no-studio`));
@@ -100,8 +120,7 @@ function sameOrigin(request: IncomingMessage): boolean {
 /** The address another device would use: this computer's network address when listening on all of them. */
 function reachableHost(host: string): string {
   if (host !== '0.0.0.0' && host !== '::') return host.includes(':') ? `[${host}]` : host;
-  const external = Object.values(networkInterfaces())
-    .flat()
-    .find((a) => a && a.family === 'IPv4' && !a.internal);
-  return external?.address ?? '127.0.0.1';
+  const [external] = networkAddresses();
+  if (external === undefined) return '127.0.0.1';
+  return external.includes(':') ? `[${external}]` : external;
 }

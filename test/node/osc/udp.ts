@@ -91,8 +91,8 @@ export class OscineProcess {
 
   readonly child: ChildProcess;
 
-  constructor(args: string[], cwd?: string) {
-    const child = spawn(process.execPath, [bin, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, OSCINE_DEBUG: '' } });
+  constructor(args: string[], cwd?: string, env: NodeJS.ProcessEnv = {}) {
+    const child = spawn(process.execPath, [bin, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, OSCINE_DEBUG: '', ...env } });
     this.child = child;
     child.stdout!.on('data', (chunk: Buffer) => (this.stdout += chunk.toString()));
     child.stderr!.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));

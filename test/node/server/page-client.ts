@@ -16,8 +16,9 @@ export class PageClient {
     });
   }
 
-  static open(url: string, headers: Record<string, string> = {}): Promise<PageClient> {
-    const socket = new WebSocket(url, { headers });
+  /** `ca`: the certificate to trust, for a studio served over https (wss). */
+  static open(url: string, headers: Record<string, string> = {}, ca?: string): Promise<PageClient> {
+    const socket = new WebSocket(url, { headers, ca });
     return new Promise((resolve, reject) => {
       socket.once('open', () => resolve(new PageClient(socket)));
       socket.once('error', reject);

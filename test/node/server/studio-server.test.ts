@@ -1,32 +1,14 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { makeProject } from '../../../src/core/project/project.ts';
 import type { ExampleRow, ServerMessage, Snapshot } from '../../../src/core/studio/protocol.ts';
-import { ProjectFile } from '../../../src/node/store/project-file.ts';
 import { Stage } from '../../../src/node/server/stage.ts';
 import { type Studio, startStudio } from '../../../src/node/server/studio-server.ts';
-import { freePorts } from '../osc/udp.ts';
 import { classifierOutput, currentData, inputConfig, numericOutput, outputConfig, wekproj, writeFolder } from '../../core/project/wekinator-fixtures.ts';
 import { PageClient } from './page-client.ts';
-
-/** A built studio stand-in: the server only serves files. */
-function fakeBuild(dir: string): string {
-  const files = join(dir, 'dist');
-  mkdirSync(join(files, 'assets'), { recursive: true });
-  writeFileSync(join(files, 'index.html'), '<!doctype html><title>studio</title>');
-  writeFileSync(join(files, 'assets', 'app.js'), 'console.log(1)');
-  return files;
-}
-
-async function openStage(dir: string): Promise<Stage> {
-  const path = join(dir, 'played.oscine');
-  ProjectFile.create(path, makeProject({ name: 'played', inputs: 2, outputs: [{ kind: 'continuous', name: 'pitch', min: 0, max: 10, model: 'linear' }, { kind: 'classifier', name: 'mood', classes: 3 }] })).close();
-  const [oscPort] = await freePorts(1);
-  return Stage.open(path, { oscPort });
-}
+import { fakeBuild, openStage } from './studio-fixtures.ts';
 
 const socketUrl = (studio: Studio) => studio.url.replace(/^http/, 'ws').replace(/\/(\?|$)/, '/socket$1');
 const isSnapshot = (m: ServerMessage): m is Extract<ServerMessage, { type: 'snapshot' | 'welcome' }> => m.type === 'snapshot' || m.type === 'welcome';
@@ -222,37 +204,5 @@ describe('the studio server on this computer', () => {
 
   test('a page of another site cannot open the socket', async () => {
     await assert.rejects(PageClient.open(socketUrl(studio), { origin: 'http://elsewhere.example' }), /403/);
-  });
-});
-
-describe('the studio server open to the network', () => {
-  test('every request needs the pairing token; the page gets it back as a cookie', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'oscine-studio-paired-'));
-    const stage = await openStage(dir);
-    const studio = await startStudio(stage, { host: '0.0.0.0', port: 0, files: fakeBuild(dir) });
-    try {
-      assert.equal(studio.paired, true);
-      const { port, searchParams } = new URL(studio.url);
-      const token = searchParams.get('token')!;
-      assert.ok(token.length >= 20);
-      const local = `http://127.0.0.1:${port}/`;
-      const refused = await fetch(local);
-      assert.equal(refused.status, 403);
-      assert.equal(await refused.text(), '');
-      assert.equal((await fetch(`${local}assets/app.js`)).status, 403);
-      assert.equal((await fetch(`${local}?token=wrong`)).status, 403);
-      const admitted = await fetch(`${local}?token=${token}`);
-      assert.equal(admitted.status, 200);
-      const cookie = admitted.headers.get('set-cookie')!.split(';')[0];
-      assert.equal((await fetch(`${local}assets/app.js`, { headers: { cookie } })).status, 200);
-      await assert.rejects(PageClient.open(`ws://127.0.0.1:${port}/socket`), /403/);
-      const page = await PageClient.open(`ws://127.0.0.1:${port}/socket`, { cookie });
-      const welcome = await page.next((m) => m.type === 'welcome');
-      assert.ok(welcome.type === 'welcome' && welcome.studio.paired && welcome.studio.url === studio.url);
-      page.close();
-    } finally {
-      await studio.close();
-      await stage.close();
-    }
   });
 });
