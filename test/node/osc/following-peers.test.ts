@@ -1,14 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { makeProject } from '../../../src/core/project/project.ts';
 import { createProjectFile } from '../../../src/node/store/project-file.ts';
 import { needsTools } from '../../peers/osc-tools.ts';
 import { rest, stroke } from '../../core/project/gesture-strokes.ts';
-import { OscineProcess, freePorts } from './udp.ts';
+import { frameLine, servePatch } from './liblo-patch.ts';
 
 /**
  * Following over the wire, with liblo's tools as the patch: a caret and an S recorded once each
@@ -22,41 +21,21 @@ test('oscsend/oscdump: /pen/following tells the gesture under way, its progress 
   const project = join(dir, 'pen.oscine');
   // Derivatives off: the change per frame doubles at double speed, which the templates never showed.
   createProjectFile(project, makeProject({ inputs: ['x', 'y'], outputs: [{ kind: 'gesture', name: 'pen', gestures: ['caret', 'S'], following: true, options: { derivatives: false } }] }));
-  const [oscPort, outPort] = await freePorts(2);
-  const server = new OscineProcess(['serve', project, '--osc-port', String(oscPort), '--out-port', String(outPort), '--no-studio']);
-  await server.waitFor(/Ctrl\+C stops/);
-  const dump = spawn('oscdump', ['-L', String(outPort)], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let dumped = '';
-  dump.stdout.on('data', (chunk: Buffer) => (dumped += chunk.toString()));
-  const count = (pattern: RegExp) => [...dumped.matchAll(pattern)].length;
-  const until = async (pattern: RegExp, times = 1) => {
-    for (let i = 0; i < 1000 && count(pattern) < times; i++) await new Promise((resolve) => setTimeout(resolve, 10));
-    assert.ok(count(pattern) >= times, `${pattern} arrived ${count(pattern)} times, not ${times}:\n${dumped.slice(-2000)}`);
-  };
-  const frame = ([x, y]: number[]) => `/wek/inputs ff ${x.toFixed(6)} ${y.toFixed(6)}`;
-  const sendFile = (name: string, lines: string[]) => {
-    const path = join(dir, name);
-    writeFileSync(path, `${lines.join('\n')}\n`);
-    const run = spawnSync('oscsendfile', ['127.0.0.1', String(oscPort), path], { encoding: 'utf8' });
-    assert.equal(run.status, 0, run.stderr);
-  };
-  const send = (...args: string[]) => assert.equal(spawnSync('oscsend', ['127.0.0.1', String(oscPort), ...args]).status, 0);
+  const patch = await servePatch(project, dir);
   const played = [...rest(20), ...stroke(1, 80), ...rest(20), ...stroke(1, 20)];
   try {
-    await new Promise((resolve) => setTimeout(resolve, 300)); // oscdump binds its port
-    sendFile('record.txt', [1, 2].flatMap((shape) => [`/wekinator/control/startDtwRecording i ${shape}`, ...stroke(shape, 40).map(frame), '/wekinator/control/stopDtwRecording i 1']));
-    await until(/\/oscine\/status\/stopDtwRecording is 1 "kept a template/g, 2);
-    send('/oscine/control/setGestureFeatures', 's', 'x:value y:value');
-    await until(/\/oscine\/status\/setGestureFeatures is 1 "'pen' matches 1:value 2:value"/g);
-    send('/wekinator/control/startRunning');
-    await until(/\/oscine\/status\/startRunning is 1 "running"/g);
-    sendFile('perform.txt', played.map(frame));
-    await until(/\/pen\/following fff/g, played.length);
+    patch.sendLines('record.txt', [1, 2].flatMap((shape) => [`/wekinator/control/startDtwRecording i ${shape}`, ...stroke(shape, 40).map(frameLine), '/wekinator/control/stopDtwRecording i 1']));
+    await patch.until(/\/oscine\/status\/stopDtwRecording is 1 "kept a template/g, 2);
+    patch.send('/oscine/control/setGestureFeatures', 's', 'x:value y:value');
+    await patch.until(/\/oscine\/status\/setGestureFeatures is 1 "'pen' matches 1:value 2:value"/g);
+    patch.send('/wekinator/control/startRunning');
+    await patch.until(/\/oscine\/status\/startRunning is 1 "running"/g);
+    patch.sendLines('perform.txt', played.map(frameLine));
+    await patch.until(/\/pen\/following fff/g, played.length);
   } finally {
-    dump.kill();
-    assert.equal(await server.stop(), 0, server.stderr);
+    await patch.stop();
   }
-  const lines = dumped.split('\n').filter((line) => /\/wek\/outputs|\/pen\/following/.test(line));
+  const lines = patch.dumped().split('\n').filter((line) => /\/wek\/outputs|\/pen\/following/.test(line));
   lines.forEach((line, i) => assert.match(line, i % 2 === 0 ? /\/wek\/outputs ff / : /\/pen\/following fff /, `message ${i + 1}: ${line}`));
   const following = lines.filter((_, i) => i % 2 === 1).map((line) => line.trim().split(/\s+/).slice(-3).map(Number));
   const half = following.slice(20, 100);
