@@ -56,7 +56,7 @@ test('every sound keeps the contract: start, set, set NaN, set out of range, sto
   const on = await openPage(t, injectMidiOutput);
   if (!on) return;
   const kinds = await on.evaluate(() => window.oscine.soundKinds.map((kind) => ({ id: kind.id, parameters: kind.create().parameters })));
-  assert.deepEqual(kinds.map((kind) => kind.id), ['fm-synth', 'drum-machine', 'sampler', 'midi-out']);
+  assert.deepEqual(kinds.map((kind) => kind.id), ['fm-synth', 'drum-machine', 'sampler', 'drum-hits', 'midi-out']);
   for (const { id, parameters } of kinds) {
     const middle = parameters.map((parameter) => (parameter.min + parameter.max) / 2);
     const samples = await render(on, id, 1.2, [

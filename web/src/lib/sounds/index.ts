@@ -1,4 +1,5 @@
 import type { Sound } from './sound.ts';
+import { createDrumHits } from './drum-hits.ts';
 import { createDrumMachine } from './drum-machine.ts';
 import { createFmSynth } from './fm-synth.ts';
 import { createMidiOut } from './midi-out.ts';
@@ -7,7 +8,7 @@ import { createSampler } from './sampler.ts';
 export type { Sound, SoundParameter } from './sound.ts';
 export type { Sampler } from './sampler.ts';
 export { BUILT_IN_PATTERNS } from './drum-patterns.ts';
-export { createDrumMachine, createFmSynth, createMidiOut, createSampler };
+export { createDrumHits, createDrumMachine, createFmSynth, createMidiOut, createSampler };
 
 /** A built-in sound as the studio's menus show it; each factory above takes more options. */
 export interface SoundKind {
@@ -36,6 +37,12 @@ export const soundKinds: readonly SoundKind[] = [
     label: 'Sampler',
     description: 'loops a stretch of a sample (built in, or recorded from the microphone): position, loop length, speed, pitch, volume',
     create: createSampler,
+  },
+  {
+    id: 'drum-hits',
+    label: 'Drum hits',
+    description: 'one drum per gesture (kick, snare, hat, tom, crash), struck when the gesture is matched, or when an output rises past the middle',
+    create: createDrumHits,
   },
   {
     id: 'midi-out',

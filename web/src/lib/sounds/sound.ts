@@ -24,6 +24,8 @@ export interface Sound {
   start(): Promise<void>;
   /** Values outside a parameter's range are clamped; NaN leaves that parameter where it was. */
   set(values: ArrayLike<number>): void;
+  /** Plays a one-off hit (a gesture output fired gesture `index`); sounds that hold a tone leave it out. */
+  strike?(index: number): void;
   /** Silences the sound and releases what it holds. Safe to call twice. */
   stop(): void;
 }

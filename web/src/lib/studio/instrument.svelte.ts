@@ -38,6 +38,10 @@ export class Instrument {
       const outputs = studio.settings?.outputs;
       if (outputs && this.setup) this.sound.follow(outputs, values, this.setup.routes);
     };
+    studio.gestures.onFired = (output, gesture) => {
+      const before = studio.settings?.gestureOutputs.slice(0, output).reduce((sum, o) => sum + o.gestures.length, 0) ?? 0;
+      this.sound.strike(before + gesture);
+    };
     window.addEventListener('storage', () => this.follow(this.file, true));
   }
 
@@ -92,7 +96,7 @@ export class Instrument {
     }
     const made = await this.studio.ask<{ file: string }>({ do: 'newProject', name, inputs, outputs: [...outputs] });
     if (!made) return false;
-    const routes = defaultRoutes(outputs, parameters);
+    const routes = defaultRoutes(outputs.filter((o) => o.kind !== 'gesture'), parameters);
     const setup: PageSetup = { inputs: design.inputs, sound: design.sound, routes };
     saveSetup(made.file, setup);
     this.file = made.file;

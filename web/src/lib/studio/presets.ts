@@ -36,6 +36,14 @@ export const PRESETS: readonly Preset[] = [
     sound: 'drum-machine',
     outputs: [{ kind: 'classifier', name: 'sound', classes: 3, model: 'knn' }],
   },
+  {
+    id: 'mouse-gestures',
+    label: 'Mouse → gestures',
+    description: 'Draw shapes with the mouse: teach each one by drawing it, then every time you draw it a drum is struck.',
+    inputs: ['mouse'],
+    sound: 'drum-hits',
+    outputs: [{ kind: 'gesture', name: 'shapes', gestures: ['across', 'down', 'circle'], matching: 'continuous' }],
+  },
 ];
 
 /**

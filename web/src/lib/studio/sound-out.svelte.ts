@@ -38,6 +38,11 @@ export class SoundOut {
     this.playing = false;
   }
 
+  /** A gesture fired: the sound strikes, if it has one-off hits. */
+  strike(index: number): void {
+    this.sound?.strike?.(index);
+  }
+
   follow(outputs: readonly Output[], values: ArrayLike<number>, routes: Routes): void {
     const sound = this.sound;
     if (sound) sound.set(parameterValues(outputs, values, sound.parameters, routes, this.scratch));

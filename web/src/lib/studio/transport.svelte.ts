@@ -21,6 +21,7 @@ export class Transport {
 
   async record(): Promise<void> {
     if (this.recording) return this.stopRecording();
+    if (this.onlyGestures()) return this.studio.notify('This project has only gesture outputs: hold a gesture’s “Hold to record” button (or Space on it) while you perform it');
     for (let n = this.countIn; n > 0; n--) {
       this.counting = n;
       this.studio.announce(String(n));
@@ -38,6 +39,7 @@ export class Transport {
   }
 
   async train(): Promise<void> {
+    if (this.onlyGestures()) return this.studio.notify('Gesture outputs learn as soon as you record a gesture: there is nothing to train; press Run and perform');
     if (this.studio.state === 'training') await this.studio.ask({ do: 'cancelTraining' });
     else await this.studio.ask({ do: 'train' });
   }
@@ -50,6 +52,11 @@ export class Transport {
     this.cancelTimers();
     if (this.studio.state === 'recording') await this.studio.ask({ do: 'record', on: false });
     if (this.studio.playing) await this.studio.ask({ do: 'run', on: false });
+  }
+
+  private onlyGestures(): boolean {
+    const settings = this.studio.settings;
+    return settings !== undefined && settings.outputs.length === 0 && settings.gestureOutputs.length > 0;
   }
 
   private cancelTimers(): void {
