@@ -52,6 +52,7 @@ export class Studio {
   private readonly connection: Connection;
   /** Told of every output change, at full rate (the sound follows the outputs without waiting for a redraw). */
   onOutputs: (values: Float64Array) => void = () => {};
+  private readonly outputWatchers = new Set<(values: Float64Array) => void>();
 
   constructor(url: string) {
     this.connection = new Connection(url, (message) => this.receive(message), (status) => {
@@ -73,6 +74,12 @@ export class Studio {
     }
     if (reply.warning) this.notify(reply.warning, 'info');
     return (reply.value ?? null) as T;
+  }
+
+  /** Another listener to every output change at full rate, as onOutputs; returns how to stop listening. */
+  watchOutputs(watcher: (values: Float64Array) => void): () => void {
+    this.outputWatchers.add(watcher);
+    return () => this.outputWatchers.delete(watcher);
   }
 
   sendFrame(frame: Float64Array): void {
@@ -186,6 +193,7 @@ export class Studio {
     this.latestComputed = computed;
     this.outputs.push(this.latestValues);
     this.onOutputs(this.latestValues);
+    for (const watcher of this.outputWatchers) watcher(this.latestValues);
     if (this.valuesPending) return;
     this.valuesPending = true;
     requestAnimationFrame(() => {
