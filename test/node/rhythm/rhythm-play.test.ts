@@ -17,6 +17,8 @@ import { rhythm } from './run-rhythm.ts';
 
 const folder = mkdtempSync(join(tmpdir(), 'oscine-rhythm-play-'));
 const at = (name: string) => join(folder, name);
+/** Starting `oscine` takes a few seconds, far more on a machine busy with other work. */
+const STARTING_MS = 60_000;
 
 before(() => {
   writeFileSync(at('loops.grid'), formatTextGrid(syntheticLoops(6, 5)));
@@ -56,7 +58,7 @@ class Dump {
   }
 
   /** Waits until `ready` says what it needs has come. */
-  async until(ready: () => boolean, what: string, ms = 10_000): Promise<void> {
+  async until(ready: () => boolean, what: string, ms = 30_000): Promise<void> {
     const deadline = Date.now() + ms;
     while (!ready()) {
       if (Date.now() > deadline) throw new Error(`oscdump never saw ${what}; it saw ${this.lines.length} lines, the last: ${JSON.stringify(this.lines.at(-1))}`);
@@ -85,6 +87,20 @@ class Dump {
         .map((line) => [`${line.address.split('/').pop()} ${line.args[0]}`, line]),
     );
     return { header: this.lines[start], rows };
+  }
+
+  /** Resolves once oscdump listens: it has printed one of the probes sent to it. */
+  async listening(port: number): Promise<void> {
+    const probe = await OscPeer.open();
+    try {
+      for (let i = 0; !this.lines.some((line) => line.address === '/probe'); i++) {
+        if (i > 300) throw new Error('oscdump never listened');
+        await probe.send(port, { address: '/probe', args: [] });
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    } finally {
+      await probe.close();
+    }
   }
 
   stop(): void {
@@ -124,11 +140,11 @@ test('oscsend moves x, y, an attribute and a bend; oscdump gets the model’s ow
   if (!needsTools(t, 'oscsend', 'oscdump')) return;
   const [oscPort, outPort] = await freePorts(2);
   const dump = new Dump(outPort);
-  await new Promise((resolve) => setTimeout(resolve, 300)); // oscdump binds its port
+  await dump.listening(outPort);
   const args = ['rhythm', 'play', at('bent.json'), '--osc-port', String(oscPort), '--out-port', String(outPort), '--controls', 'x,y,density', '--bpm', '300'];
   const play = new OscineProcess(args);
   try {
-    await play.waitFor(/Ctrl\+C stops/);
+    await play.waitFor(/Ctrl\+C stops/, STARTING_MS);
     assert.match(play.stdout, new RegExp(`Listening on 127\\.0\\.0\\.1:${oscPort} for /wek/outputs \\(x, y, density; 0\\.\\.1 across each range\\)`));
     assert.match(play.stdout, /Controls: x -[\d.]+\.\.[\d.]+, y -[\d.]+\.\.[\d.]+, threshold 0\.\.1, density -3\.\.3, .*bend1\.mix 0\.\.1, bend1\.value -4\.\.4/);
     const player = new RhythmPlayer(readRhythmModelFile(at('bent.json')));
@@ -176,23 +192,80 @@ test('oscsend moves x, y, an attribute and a bend; oscdump gets the model’s ow
   assert.match(play.stdout, /Stopped\. Received 2 packets: 1 frames and 1 control messages done, 0 with the wrong count, 0 not numbers, 0 to unknown addresses, 0 malformed; sent 3 loops/);
 });
 
+/** A vanilla Pd patch on the README's chain: sends /wek/outputs 0.3 0.7, prints the hits and the kick's row, quits after 4 s. */
+function pdPatch(playPort: number, outPort: number): string {
+  const objects = [
+    'obj 10 10 loadbang',
+    'obj 10 40 t b b b',
+    `msg 200 40 connect 127.0.0.1 ${playPort}`,
+    'obj 10 70 delay 300',
+    'msg 10 100 set wek outputs \\, 0.3 0.7',
+    'obj 10 130 oscformat',
+    'obj 10 160 netsend -u -b',
+    `obj 300 10 netreceive -u -b ${outPort}`,
+    'obj 300 40 oscparse',
+    'obj 300 70 list trim',
+    'obj 300 100 route oscine',
+    'obj 300 130 route rhythm',
+    'obj 300 160 route hit pattern',
+    'obj 300 190 print hit',
+    'obj 450 190 route kick',
+    'obj 450 220 print kick-row',
+    'obj 150 70 delay 4000',
+    'msg 150 100 \\; pd quit',
+  ];
+  const connections = [[0, 0, 1, 0], [1, 0, 16, 0], [1, 1, 3, 0], [1, 2, 2, 0], [2, 0, 6, 0], [3, 0, 4, 0], [4, 0, 5, 0], [5, 0, 6, 0], [7, 0, 8, 0], [8, 0, 9, 0], [9, 0, 10, 0], [10, 0, 11, 0], [11, 0, 12, 0], [12, 0, 13, 0], [12, 1, 14, 0], [14, 0, 15, 0], [16, 0, 17, 0]];
+  return ['#N canvas 0 0 800 400 12;', ...objects.map((o) => `#X ${o};`), ...connections.map((c) => `#X connect ${c.join(' ')};`)].join('\n') + '\n';
+}
+
+test('Pure Data (vanilla [oscformat], [oscparse]) moves the point and routes the hits and rows as the README says', async (t) => {
+  if (!needsTools(t, 'pd')) return;
+  const [oscPort, outPort] = await freePorts(2);
+  const play = new OscineProcess(['rhythm', 'play', at('model.json'), '--osc-port', String(oscPort), '--out-port', String(outPort), '--bpm', '240']);
+  let printed = '';
+  try {
+    await play.waitFor(/Ctrl\+C stops/, STARTING_MS);
+    writeFileSync(at('rhythm.pd'), pdPatch(oscPort, outPort));
+    const pd = spawnSync('pd', ['-nogui', '-nosound', '-nomidi', '-stderr', '-open', at('rhythm.pd')], { encoding: 'utf8', timeout: 60_000 });
+    assert.equal(pd.status, 0, pd.stderr);
+    printed = pd.stderr;
+  } finally {
+    assert.equal(await play.stop(), 0, play.stderr);
+  }
+  assert.match(play.stdout, /1 frames and 0 control messages done/);
+  const player = new RhythmPlayer(readRhythmModelFile(at('model.json')));
+  for (const [name, value] of [['x', 0.3], ['y', 0.7]] as const) {
+    const { min, max } = player.controls().find((control) => control.name === name)!;
+    player.set(name, min + Math.fround(value) * (max - min));
+  }
+  const kick = decoded(player).get('pattern kick')!;
+  const row = /^kick-row: 36 (.*)$/m.exec(printed);
+  assert.ok(row, `Pd printed:\n${printed}`);
+  const numbers = row[1].split(' ').map(Number);
+  assert.equal(numbers.length, kick.length);
+  kick.forEach((velocity, tick) => assert.ok(Math.abs(numbers[tick] - velocity) < 1e-5, `tick ${tick}: Pd ${numbers[tick]}, the model ${velocity}`));
+  const hits = [...printed.matchAll(/^hit: (\S+) (\d+) ([\d.e-]+)$/gm)];
+  assert.ok(hits.length >= 4, `Pd printed:\n${printed}`);
+  for (const [, name, note] of hits) assert.equal(Number(note), DRUMS.find((drum) => drum.name === name)?.notes[0]);
+});
+
 test('malformed packets, wrong counts and strings are counted and warned about, and the loop keeps playing', async (t) => {
   if (!needsTools(t, 'oscsend')) return;
   const [oscPort] = await freePorts(1);
   const patch = await OscPeer.open();
   const play = new OscineProcess(['rhythm', 'play', at('model.json'), '--osc-port', String(oscPort), '--out-port', String(patch.port), '--bpm', '400']);
   try {
-    await play.waitFor(/Ctrl\+C stops/);
+    await play.waitFor(/Ctrl\+C stops/, STARTING_MS);
     await patch.send(oscPort, Uint8Array.of(0x2f, 0x77, 0, 0, 0x2c, 0x66, 0, 0, 1));
     send(oscPort, '/wek/outputs', 'fff', '0.1', '0.2', '0.3');
     send(oscPort, '/wek/outputs', 's', 'left');
     send(oscPort, '/oscine/rhythm/tempo', 'f', 'nan');
     send(oscPort, '/oscine/rhythm/cowbell', 'f', '1');
     send(oscPort, '/oscine/rhythm/stop');
-    await patch.next((m) => m.address === '/oscine/rhythm/transport' && m.values[0] === 0);
+    await patch.next((m) => m.address === '/oscine/rhythm/transport' && m.values[0] === 0, 0, 30_000);
     const steps = patch.received.filter((m) => m.address === '/oscine/rhythm/step').length;
     send(oscPort, '/oscine/rhythm/start');
-    await patch.next((m) => m.address === '/oscine/rhythm/step', patch.received.length);
+    await patch.next((m) => m.address === '/oscine/rhythm/step', patch.received.length, 30_000);
     assert.ok(steps > 0, 'it was playing before');
   } finally {
     await patch.close();
