@@ -94,14 +94,15 @@ export class RhythmOscServer {
     await Promise.all([this.listener, this.sender].map((socket) => new Promise<void>((resolve) => socket.close(() => resolve()))));
   }
 
-  /** Sends what is due and arms the timer for what comes next. */
+  /** Sends what is due (a loop held back, steps and hits) and arms the timer for what comes next. */
   private readonly play = (): void => {
     clearTimeout(this.timer);
     this.timer = undefined;
     if (this.closed) return;
+    this.face.flush();
     for (const event of this.transport.due(performance.now(), this.due)) this.send(this.face.message(event));
-    const next = this.transport.wakeAt();
-    if (next !== undefined) this.timer = setTimeout(this.play, Math.max(0, next - performance.now()));
+    const next = Math.min(this.transport.wakeAt() ?? Infinity, this.face.loopDueAt() ?? Infinity);
+    if (next !== Infinity) this.timer = setTimeout(this.play, Math.max(0, next - performance.now()));
   };
 
   private readonly receive = (packet: Buffer, from: RemoteInfo): void => {

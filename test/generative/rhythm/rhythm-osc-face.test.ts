@@ -33,8 +33,8 @@ const values = (message: OutgoingMessage) => message.args.map((arg) => arg.value
 const addresses = (sent: OutgoingMessage[]) => sent.map((message) => message.address);
 const kickRow = (sent: OutgoingMessage[]) => values(sent.find((m) => m.address === '/oscine/rhythm/pattern' && m.args[0].value === 'kick')!);
 
-test('numbers at the input address run 0..1 across the controls’ ranges and send the new loop: a header, then a pattern and a timing row per drum', () => {
-  const { osc, player, sent } = face();
+test('numbers at the input address run 0..1 across the controls’ ranges and send the new loop (at most every 20 ms): a header, then a pattern and a timing row per drum', () => {
+  const { osc, player, sent, clock } = face();
   osc.receive({ address: '/wek/outputs', args: [0.75] });
   assert.equal(player.point[0], 1.5, '0.75 of the way from -3 to 3');
   assert.equal(sent.length, 1 + 2 * 9);
@@ -49,8 +49,14 @@ test('numbers at the input address run 0..1 across the controls’ ranges and se
   assert.deepEqual(sent, [], 'a change too small to hear sends nothing');
   osc.receive({ address: '/wek/outputs', args: [-4] });
   assert.equal(player.point[0], -3, 'clamped to the range');
-  assert.deepEqual(kickRow(sent), ['kick', 36, 0, player.loop.velocity[1]]);
-  assert.equal(osc.counts.frames, 3);
+  assert.deepEqual(sent, [], 'held back: the last loop went out less than 20 ms ago');
+  assert.equal(osc.loopDueAt(), 20);
+  osc.receive({ address: '/wek/outputs', args: [-5] });
+  clock(20);
+  osc.flush();
+  assert.deepEqual(kickRow(sent), ['kick', 36, 0, player.loop.velocity[1]], 'the loop as it is when it goes');
+  assert.equal(osc.loopDueAt(), undefined);
+  assert.equal(osc.counts.frames, 4);
   assert.equal(osc.counts.patterns, 2);
 });
 

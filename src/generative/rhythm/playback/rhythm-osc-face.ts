@@ -18,6 +18,8 @@ export interface RhythmFaceOptions {
   readonly warn: (kind: string, message: string) => void;
   /** The transport's clock, in milliseconds. */
   readonly now: () => number;
+  /** The loop goes out at most this often (default 20 ms); what changes faster goes out as it is then. */
+  readonly loopIntervalMs?: number;
 }
 
 /** What became of the messages received. */
@@ -33,6 +35,11 @@ export interface RhythmCounts {
   patterns: number;
 }
 
+/**
+ * Sending a loop (19 messages, 96 numbers a row for two bars) costs about 100 times decoding it,
+ * and a mapping may send 100 frames a second, so loops are sent at most this often.
+ */
+const LOOP_INTERVAL_MS = 20;
 /** Changes smaller than these are not a new loop: a velocity step of MIDI, a hundredth of a tick. */
 const VELOCITY_STEPS = 127;
 const OFFSET_STEPS = 100;
@@ -40,16 +47,19 @@ const OFFSET_STEPS = 100;
 /**
  * A rhythm model's OSC face: numbers from a mapping (e.g. `/wek/outputs x y`) and
  * `/oscine/rhythm/<control> f`, `/tempo f`, `/start`, `/stop` move a RhythmPlayer and a
- * Transport; whenever the decoded loop changes it goes out as `/oscine/rhythm/loop` and one
- * `/pattern` and `/timing` row per drum, and `message(event)` makes the step and hit messages
+ * Transport; whenever the decoded loop changes it goes out (at most every 20 ms) as
+ * `/oscine/rhythm/loop` and one `/pattern` and `/timing` row per drum, and `message(event)` makes the step and hit messages
  * the transport plays. Bad messages are counted and warned about, never thrown.
  */
 export class RhythmOscFace {
   readonly counts: RhythmCounts = { frames: 0, controls: 0, wrongCount: 0, notANumber: 0, unknown: 0, patterns: 0 };
   private readonly driven: readonly Control[];
   private readonly byName: Map<string, Control>;
-  /** The loop last sent, in the steps above, to tell a real change from noise. */
+  /** The loop last decoded, in the steps above, to tell a real change from noise. */
   private readonly sent: Int16Array;
+  /** A change not sent yet, and when the next loop may go. */
+  private changed = false;
+  private nextLoopAt = -Infinity;
 
   constructor(
     private readonly player: RhythmPlayer,
@@ -65,12 +75,25 @@ export class RhythmOscFace {
     this.sent = new Int16Array(3 * player.loop.onset.length).fill(-1);
   }
 
-  /** Decodes the loop for the controls as they are, and sends it if it changed (always with `force`). */
+  /** Decodes the loop for the controls as they are, and sends it if it changed (always with `force`), as soon as the interval allows. */
   refresh(force = false): void {
-    const loop = this.player.update();
-    if (!this.remember(loop) && !force) return;
+    this.changed = this.remember(this.player.update()) || force || this.changed;
+    this.flush();
+  }
+
+  /** When a change held back by the interval is due to go out (call flush() then), or undefined. */
+  loopDueAt(): number | undefined {
+    return this.changed ? this.nextLoopAt : undefined;
+  }
+
+  /** Sends the loop if it changed and the interval allows. */
+  flush(): void {
+    const now = this.options.now();
+    if (!this.changed || now < this.nextLoopAt) return;
+    this.changed = false;
+    this.nextLoopAt = now + (this.options.loopIntervalMs ?? LOOP_INTERVAL_MS);
     this.counts.patterns++;
-    const { ticks, ticksPerQuarter, meter, onset, velocity, offset } = loop;
+    const { ticks, ticksPerQuarter, meter, onset, velocity, offset } = this.player.loop;
     const hits = onset.reduce((sum, on) => sum + on, 0);
     this.options.send({ address: `${RHYTHM_PREFIX}loop`, args: [integer(ticks), integer(ticksPerQuarter), integer(meter.beats), integer(meter.beatUnit), integer(hits)] });
     for (let drum = 0; drum < INSTRUMENT_COUNT; drum++) {

@@ -1,5 +1,6 @@
 import { type Command, Option } from 'commander';
 import { InputError } from '../../../core/errors.ts';
+import { TEMPO_RANGE } from '../../../generative/rhythm/playback/transport.ts';
 import { collectParam, wholeNumber } from '../options.ts';
 import { rhythmBendCommand } from './rhythm-bend.ts';
 import { rhythmDecodeCommand } from './rhythm-decode.ts';
@@ -18,6 +19,14 @@ function fraction(flag: string): (text: string) => number {
     if (text.trim() === '' || !(value >= 0 && value <= 1)) throw new InputError(`${flag} takes a number from 0 to 1, not '${text}'`);
     return value;
   };
+}
+
+function tempo(text: string): number {
+  const value = Number(text);
+  if (text.trim() === '' || !(value >= TEMPO_RANGE.min && value <= TEMPO_RANGE.max)) {
+    throw new InputError(`--bpm takes quarter notes per minute from ${TEMPO_RANGE.min} to ${TEMPO_RANGE.max}, not '${text}'`);
+  }
+  return value;
 }
 
 const thresholdOption = () => new Option('-t, --threshold <chance>', 'a drum is struck where its chance is at least this').argParser(fraction('--threshold')).default(0.5);
@@ -86,14 +95,14 @@ export function registerRhythmCommands(program: Command): void {
     .command('play')
     .description('play a model live over OSC: a mapping (e.g. /wek/outputs x y) moves it, the loop and its steps and hits go out')
     .argument('<model.json>', 'a model saved by `oscine rhythm train`')
-    .addOption(new Option('--osc-port <port>', 'UDP port to listen on (12000: where Wekinator and Oscine send their outputs)').argParser(wholeNumber('--osc-port', 0)).default(12000))
+    .addOption(new Option('--osc-port <port>', 'UDP port to listen on; 12000 is where Wekinator and Oscine send their outputs').argParser(wholeNumber('--osc-port', 0)).default(12000))
     .option('--host <address>', 'address to listen on: 127.0.0.1 is this computer only, 0.0.0.0 every network', '127.0.0.1')
     .option('--out-host <host>', 'where the loop, steps and hits are sent', '127.0.0.1')
-    .addOption(new Option('--out-port <port>', 'UDP port they are sent to (57120: SuperCollider)').argParser(wholeNumber('--out-port', 1)).default(57120))
+    .addOption(new Option('--out-port <port>', "UDP port they are sent to; 57120 is SuperCollider's").argParser(wholeNumber('--out-port', 1)).default(57120))
     .option('--input-address <address>', 'OSC address whose numbers drive the controls', '/wek/outputs')
     .option('--controls <list>', 'the controls those numbers drive, in order (see the list printed at start)', 'x,y')
     .option('--raw', "take those numbers in the controls' own units instead of 0..1 across each range")
-    .addOption(new Option('--bpm <n>', 'tempo in quarter notes per minute').argParser(wholeNumber('--bpm', 1)).default(120))
+    .addOption(new Option('--bpm <n>', 'tempo in quarter notes per minute').argParser(tempo).default(120))
     .addOption(thresholdOption())
     .option('--stopped', 'wait for /oscine/rhythm/start before playing')
     .action(async (model: string, options: RhythmPlayCommandOptions) =>
