@@ -27,6 +27,9 @@ export interface GestureHost {
   perform(entry: HistoryEntry): void;
 }
 
+/** After a setting changes, the output's model is learned again, updated without learning, or kept as it is. */
+type Refresh = 'train' | 'update' | 'keep';
+
 /** What undo and redo do with templates: put them out of use or back, or forget them for good. */
 export interface TemplateKeeper {
   setActive(ids: readonly number[], active: boolean): void;
@@ -243,7 +246,8 @@ export class Gestures implements TemplateKeeper {
 
   /** Turns on or off sending which gesture is under way, how far through and how fast (see followingAddress). */
   setFollowing(output: number, following: boolean): Result {
-    return this.change(output, { following }, 'update');
+    // What is sent changes, not what is matched: a performance under way carries on undisturbed.
+    return this.change(output, { following }, 'keep');
   }
 
   /**
@@ -327,7 +331,7 @@ export class Gestures implements TemplateKeeper {
   }
 
   /** Saves a changed gesture output, checked, and refreshes its matcher: retrained, or updated without learning. */
-  private change(output: number, change: Partial<GestureOutput>, refresh: 'train' | 'update'): Result {
+  private change(output: number, change: Partial<GestureOutput>, refresh: Refresh): Result {
     const problem = this.checkOutput(output);
     if (problem) return refused(problem);
     const settings = this.host.settings();
@@ -345,10 +349,11 @@ export class Gestures implements TemplateKeeper {
     return done();
   }
 
-  private refresh(output: number, spec: GestureOutput, how: 'train' | 'update'): void {
+  private refresh(output: number, spec: GestureOutput, how: Refresh): void {
     const slot = this.slots.slot(output);
     if (how === 'train') slot.train(spec, this.book.active().filter((t) => t.output === output), this.host.settings().inputs.length);
-    else slot.update(spec);
+    else if (how === 'update') slot.update(spec);
+    else slot.keep(spec);
   }
 
   private templatesChanged(reason: string, outputs: readonly number[]): void {

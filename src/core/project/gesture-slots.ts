@@ -78,6 +78,11 @@ class GestureSlot {
     this.install(new GestureModel({ ...model.state, gestures }));
   }
 
+  /** A setting changed that neither the model nor the matcher reads (following): the stream goes on. */
+  keep(spec: GestureOutput): void {
+    this.spec = spec;
+  }
+
   /** Forgets the stream: running starts afresh. */
   reset(): void {
     this.matcher?.reset();

@@ -62,11 +62,16 @@ test('following is off by default, is a setting saved with the output, and needs
   assert.deepEqual(session.gestures.setFollowing(1, true), { ok: false, reason: 'there is no gesture output 2; the project has 1 (numbered from 1)' });
 });
 
-test('every outputs event carries the following of each gesture output; running again starts from none', () => {
+test('every outputs event carries the following of each gesture output; turning following off and on disturbs no performance; running again starts from none', () => {
   const session = penSession();
   session.startRunning();
   const during = follow(session, [...rest(5), ...stroke(2, 30)]);
   assert.equal(during.at(-1)!.gesture, 1, 'the S is under way');
+  const distances = [...session.gestures.distances()[0]];
+  session.gestures.setFollowing(0, false);
+  session.gestures.setFollowing(0, true);
+  assert.deepEqual([...session.gestures.distances()[0]], distances);
+  assert.equal(follow(session, stroke(2, 40).slice(30, 31))[0].gesture, 1, 'the S is still under way');
   session.stopRunning();
   session.startRunning();
   assert.deepEqual(session.gestures.following(), [{ gesture: -1, progress: 0, speed: 0 }]);
