@@ -1,8 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { patternFromMidi } from '../../src/generative/rhythm/midi.ts';
 import { DRUMS } from '../../src/generative/rhythm/pattern.ts';
 import { starterLoops } from '../../src/generative/rhythm/starter-loops.ts';
 import { bend } from '../../src/generative/rhythm/vae/bending.ts';
@@ -139,7 +140,8 @@ test('the rhythm page: a model file on the pad, moved by mouse, keys and a proje
     await setup.ask({ do: 'newProject', name: 'Groove', inputs: ['hand'], outputs: [{ kind: 'continuous', name: 'px', min: 0, max: 1 }] });
 
     const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
-    page.on('pageerror', (error) => console.error('page error:', error.message));
+    const pageErrors: string[] = [];
+    page.on('pageerror', (error) => pageErrors.push(error.message));
     await page.addInitScript({ content: 'globalThis.__name = (target) => target;' });
     await page.addInitScript(injectFakes);
     await page.goto(served.url);
@@ -215,6 +217,13 @@ test('the rhythm page: a model file on the pad, moved by mouse, keys and a proje
     );
     await stepViewFollows(page, player, controls);
 
+    // The loop as it is, as a MIDI file.
+    const midiDownload = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Save loop as MIDI' }).click();
+    const loopFile = join(served.dir, 'loop.mid');
+    await (await midiDownload).saveAs(loopFile);
+    assert.deepEqual(patternFromMidi(readFileSync(loopFile), 'loop.mid').onset, player.update().onset);
+
     // Driven by the project: px (0..1) moves x over the pad's width.
     await page.getByRole('combobox', { name: 'Output driving x' }).selectOption({ label: 'px' });
     for (const value of [0.8, 0.25]) {
@@ -251,6 +260,15 @@ test('the rhythm page: a model file on the pad, moved by mouse, keys and a proje
     assert.deepEqual(dots.map((text) => text.split(' · ')[0]).sort(), GROOVES.slice(0, 4).sort());
     assert.match((await page.getByTestId('model-summary').textContent())!, /trained on (webgl|cpu|wasm)/);
     await page.screenshot({ path: `${SHOTS}/trained-here.png` });
+
+    // This browser remembers, for the project, which output drives which control.
+    await page.reload();
+    await page.getByRole('tab', { name: 'Rhythm' }).click();
+    await page.getByLabel('Open a model…').setInputFiles(modelFile);
+    const driver = page.getByRole('combobox', { name: 'Output driving x' });
+    await driver.waitFor();
+    assert.equal(await driver.evaluate((select: HTMLSelectElement) => select.selectedOptions[0].textContent), 'px');
+    assert.deepEqual(pageErrors, [], 'nothing went wrong in the page (two hits on one voice of the kit once did)');
     setup.close();
   });
 });

@@ -6,6 +6,9 @@ import { fadeOutAndDispose, glide, openToneOutput, volumeToGain } from '../sound
 /** Told of every hit as it is scheduled: the drum's row, when (audio context seconds) and how hard (0..1). */
 export type HitListener = (instrument: number, time: number, velocity: number) => void;
 
+/** The least time between two hits: far below hearing, enough for Tone to keep them in order. */
+const APART_SECONDS = 0.0002;
+
 export interface LoopPlaying {
   setTempo(bpm: number): void;
   setVolume(volume: number): void;
@@ -23,14 +26,19 @@ export async function playLoop(loop: Pattern, tempo: number, volume: number, onH
   const kit = createDrumKit(output);
   const ticksPerSecond = (bpm: number) => (bpm / 60) * loop.ticksPerQuarter;
   let tickSeconds = 1 / ticksPerSecond(tempo);
+  const order = new Int8Array(loop.onset.length / loop.ticks);
+  let lastHit = 0;
   const clock = new Clock((time, count) => {
     const tick = (count ?? 0) % loop.ticks;
-    for (let instrument = 0, cell = tick; cell < loop.onset.length; instrument++, cell += loop.ticks) {
-      if (!loop.onset[cell]) continue;
-      // A hit pushed early lands before this tick's time, never before the audio clock's now.
-      const at = Math.max(getContext().currentTime, time + loop.offset[cell] * tickSeconds);
-      kit.hit(instrument, at, loop.velocity[cell]);
-      onHit(instrument, at, loop.velocity[cell]);
+    const struck = hitsInTimeOrder(loop, tick, order);
+    for (let k = 0; k < struck; k++) {
+      const cell = order[k] * loop.ticks + tick;
+      // A hit pushed early lands before this tick's time, never before the audio clock's now;
+      // drums sharing a voice in the kit need strictly later times, so hits never coincide.
+      const at = Math.max(getContext().currentTime, time + loop.offset[cell] * tickSeconds, lastHit + APART_SECONDS);
+      lastHit = at;
+      kit.hit(order[k], at, loop.velocity[cell]);
+      onHit(order[k], at, loop.velocity[cell]);
     }
     Draw.schedule(() => onTick(tick), time);
   }, ticksPerSecond(tempo));
@@ -48,4 +56,24 @@ export async function playLoop(loop: Pattern, tempo: number, volume: number, onH
       fadeOutAndDispose(output, [clock, ...kit.nodes]);
     },
   };
+}
+
+/**
+ * The drums struck on `tick`, into `order`, earliest micro-timing first; returns how many. Drums
+ * that share a voice in the kit (the hats, the toms, the cymbals) must be struck in time order,
+ * and offsets stay within half a tick, so sorting within a tick is enough.
+ */
+function hitsInTimeOrder(loop: Pattern, tick: number, order: Int8Array): number {
+  let count = 0;
+  for (let instrument = 0; instrument < order.length; instrument++) {
+    const cell = instrument * loop.ticks + tick;
+    if (!loop.onset[cell]) continue;
+    let place = count++;
+    while (place > 0 && loop.offset[order[place - 1] * loop.ticks + tick] > loop.offset[cell]) {
+      order[place] = order[place - 1];
+      place--;
+    }
+    order[place] = instrument;
+  }
+  return count;
 }

@@ -1,4 +1,5 @@
 import { InputError } from '../../../../src/core/errors.ts';
+import { midiFromPattern } from '../../../../src/generative/rhythm/midi.ts';
 import type { Loop, Pattern } from '../../../../src/generative/rhythm/pattern.ts';
 import { readRhythmModel, rhythmModelDocument } from '../../../../src/generative/rhythm/vae/model-file.ts';
 import type { Bend } from '../../../../src/generative/rhythm/vae/bending.ts';
@@ -8,6 +9,7 @@ import { download } from '../studio/files.ts';
 import { type Routes, parameterValues } from '../studio/routing.ts';
 import type { Studio } from '../studio/studio.svelte.ts';
 import { modelJson } from './dropped-loops.ts';
+import { loadDrivers, saveDrivers } from './rhythm-setup.ts';
 import { RhythmPlayback } from './rhythm-playback.svelte.ts';
 import { RhythmTraining } from './rhythm-training.svelte.ts';
 
@@ -60,7 +62,10 @@ export class RhythmDesk {
     this.model = model;
     this.name = name;
     this.controls = controls;
-    this.bindings = controls.map((control) => bound.get(control.name) ?? null);
+    const outputs = this.studio.settings?.outputs ?? [];
+    const remembered = loadDrivers(this.studio.snapshot?.file);
+    const outputNamed = (name: string | undefined) => (name === undefined ? -1 : outputs.findIndex((output) => output.name === name));
+    this.bindings = controls.map((control) => bound.get(control.name) ?? (outputNamed(remembered[control.name]) >= 0 ? outputNamed(remembered[control.name]) : null));
     this.fromOutputs = new Float64Array(controls.length);
     this.problem = undefined;
     this.redraw();
@@ -83,8 +88,17 @@ export class RhythmDesk {
     return this.current[k] ?? 0;
   }
 
+  /** Lets output `output` (or, with null, the musician's hand) move control k; remembered per project. */
   bind(k: number, output: number | null): void {
     this.bindings = this.bindings.map((bound, i) => (i === k ? output : bound));
+    const file = this.studio.snapshot?.file;
+    const drivers: Record<string, string> = { ...loadDrivers(file) };
+    const name = this.controls[k]?.name;
+    const outputName = output === null ? undefined : this.studio.settings?.outputs[output]?.name;
+    if (name === undefined) return;
+    if (outputName === undefined) delete drivers[name];
+    else drivers[name] = outputName;
+    saveDrivers(file, drivers);
   }
 
   /** Replaces the model's chain of bends (saved with it); the other controls stay where they are. */
@@ -119,6 +133,13 @@ export class RhythmDesk {
 
   save(): void {
     if (this.model) download(`${this.name === 'trained here' ? 'rhythm-model' : this.name}.json`, JSON.stringify(rhythmModelDocument(this.model)));
+  }
+
+  /** The loop as it sounds now, as a General MIDI drum file at the playing tempo. */
+  saveLoop(): void {
+    if (!this.player) return;
+    const bytes = midiFromPattern(this.player.loop, { bpm: this.playback.tempo, name: this.name });
+    download(`${this.name === 'trained here' ? 'rhythm' : this.name} loop.mid`, new Uint8Array(bytes));
   }
 
   togglePlayback(): void {

@@ -1,6 +1,6 @@
-/** Hands the browser a file to save. */
-export function download(fileName: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/plain' }));
+/** Hands the browser a file to save: text, or bytes (a MIDI file). */
+export function download(fileName: string, content: string | Uint8Array<ArrayBuffer>): void {
+  const url = URL.createObjectURL(new Blob([content], { type: typeof content === 'string' ? 'text/plain' : 'application/octet-stream' }));
   const link = Object.assign(document.createElement('a'), { href: url, download: fileName });
   link.click();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
