@@ -1,5 +1,6 @@
-import { type IncomingMessage, type RequestListener, type Server, createServer } from 'node:http';
-import { type Server as SecureServer, createServer as createSecureServer } from 'node:https';
+import { type IncomingMessage, type RequestListener, type ServerResponse, createServer } from 'node:http';
+import { createServer as createSecureServer } from 'node:https';
+import type { Server as NetServer } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { WebSocketServer } from 'ws';
@@ -10,6 +11,7 @@ import type { Stage } from './stage.ts';
 import { serveStatic } from './static-files.ts';
 import { StudioHub } from './studio-hub.ts';
 import { networkAddresses, studioHostNames } from './tls/host-names.ts';
+import { sharePort } from './tls/shared-port.ts';
 import { type OwnCertificate, type StudioCredentials, configFolder, keptCredentials, ownCredentials } from './tls/studio-certificate.ts';
 
 /** Where `npm run build` puts the studio. */
@@ -60,9 +62,12 @@ export async function startStudio(stage: Stage, options: StudioOptions): Promise
     serveStatic(files, path, response, pairing ? { 'set-cookie': pairing.cookieHeader(tls !== undefined) } : {});
   };
   const server = tls ? createSecureServer({ cert: tls.cert, key: tls.key }, serve) : createServer(serve);
+  // A hand-typed http:// address reaches the https port too, and is sent on to https.
+  const toHttps = tls ? createServer((request, response) => sendToHttps(request, response, pairing)) : undefined;
+  const listener = toHttps ? sharePort(server, toHttps) : server;
   const sockets = new WebSocketServer({ noServer: true, maxPayload: LARGEST_MESSAGE_BYTES });
-  await listen(server, options);
-  const port = (server.address() as { port: number }).port;
+  await listen(listener, options);
+  const port = (listener.address() as { port: number }).port;
   const url = `${tls ? 'https' : 'http'}://${reachableHost(options.host)}:${port}/${pairing ? `?token=${pairing.token}` : ''}`;
   const hub = new StudioHub(stage, { url, paired: pairing !== undefined });
   server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
@@ -81,7 +86,8 @@ export async function startStudio(stage: Stage, options: StudioOptions): Promise
       hub.close();
       sockets.close();
       server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      toHttps?.closeAllConnections();
+      await new Promise<void>((resolve) => listener.close(() => resolve()));
     },
   };
 }
@@ -92,7 +98,16 @@ function credentials(options: StudioOptions, loopback: boolean): StudioCredentia
   return keptCredentials(options.certificateFolder ?? configFolder(), studioHostNames(options.host));
 }
 
-function listen(server: Server | SecureServer, { host, port }: StudioOptions): Promise<void> {
+/** A plain http:// request on the https port: the same address over https, when it carries the token. */
+function sendToHttps(request: IncomingMessage, response: ServerResponse, pairing: Pairing | undefined): void {
+  if (pairing && !pairing.admits(request)) {
+    response.writeHead(403).end();
+    return;
+  }
+  response.writeHead(301, { location: `https://${request.headers.host ?? 'localhost'}${request.url ?? '/'}` }).end();
+}
+
+function listen(server: NetServer, { host, port }: StudioOptions): Promise<void> {
   return new Promise((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
       if (error.code === 'EADDRINUSE') reject(new InputError(`port ${port} on ${host} is in use (another Oscine?); choose another with --studio-port, or --no-studio`));

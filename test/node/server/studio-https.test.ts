@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { type Studio, startStudio } from '../../../src/node/server/studio-server.ts';
 import { makeSelfSigned } from '../../../src/node/server/tls/self-signed.ts';
 import { CERTIFICATE_FILE } from '../../../src/node/server/tls/studio-certificate.ts';
+import { OscineProcess, freePorts } from '../osc/udp.ts';
 import { PageClient } from './page-client.ts';
 import { getSecurely } from './secure-get.ts';
 import { fakeBuild, openStage } from './studio-fixtures.ts';
@@ -59,6 +60,18 @@ describe('the studio open to the network is served over https', () => {
       await assert.rejects(getSecurely(`${base}?token=${token}`, makeSelfSigned({ ips: ['127.0.0.1'], dns: [] }).cert), /self.signed|unable to verify/i);
     }));
 
+  test('a plain http:// address typed on a phone is sent on to https, and only with the token', () =>
+    openToTheNetwork(configFolder(), async (studio) => {
+      const { base, token } = onLoopback(studio);
+      const plain = base.replace(/^https/, 'http');
+      const bare = await fetch(plain, { redirect: 'manual' });
+      assert.deepEqual([bare.status, await bare.text()], [403, '']);
+      const typed = await fetch(`${plain}?token=${token}`, { redirect: 'manual' });
+      assert.equal(typed.status, 301);
+      assert.equal(typed.headers.get('location'), `${base}?token=${token}`);
+      assert.equal((await getSecurely(`${base}?token=${token}`, studio.tls!.cert)).status, 200, 'https still answers on the shared port');
+    }));
+
   test("the certificate is kept in Oscine's folder, names this computer's network addresses, and is the same on the next start", async () => {
     const config = configFolder();
     let first = '';
@@ -108,5 +121,21 @@ describe('the studio on this computer', () => {
     } finally {
       await stage.close();
     }
+  });
+});
+
+describe('oscine serve --tls-cert and --tls-key', () => {
+  /** The exit code, once the process has ended by itself. */
+  const ended = (oscine: OscineProcess) => oscine.waitFor(/(?!)/).catch(() => oscine.child.exitCode);
+
+  test('go together, and a file that cannot be read is said in one line (exit 2)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'oscine-serve-tls-'));
+    const alone = new OscineProcess(['serve', '--tls-cert', 'cert.pem'], dir);
+    assert.equal(await ended(alone), 2);
+    assert.match(alone.stderr, /--tls-cert and --tls-key go together: the certificate and its private key/);
+    const [oscPort] = await freePorts(1);
+    const missing = new OscineProcess(['serve', '--osc-port', String(oscPort), '--studio-port', '0', '--tls-cert', 'cert.pem', '--tls-key', 'key.pem'], dir);
+    assert.equal(await ended(missing), 2);
+    assert.match(missing.stderr, /--tls-cert cert\.pem: cannot read it \(ENOENT\)/);
   });
 });
