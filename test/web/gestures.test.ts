@@ -137,7 +137,32 @@ test('gestures in the studio: hold-to-record two mouse strokes, see the counts r
     await second.screenshot({ path: `${SHOTS}/4-second-tab.png` });
     await second.getByRole('button', { name: 'Use the learned threshold of down' }).click();
     await page.getByTestId('gesture-0-1').getByText('learned').waitFor();
+
+    // The views made for examples and models take a project with no model output in their stride.
+    for (const tab of ['Examples', 'Judge', 'Models', 'Teach & play']) await page.getByRole('tab', { name: tab }).click();
+    await page.getByRole('button', { name: 'Hold to record across' }).waitFor();
     assert.deepEqual(errors, []);
     await context.close();
+  });
+});
+
+test('the setup form makes gesture outputs beside model outputs: named gestures, and the sliders of the others', { timeout: 120_000 }, async (t) => {
+  if (!needsChromium(t)) return;
+  await withStudio(async (served, browser) => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(served.url);
+    await page.getByRole('button', { name: /Custom…/ }).click();
+    await page.getByRole('combobox', { name: 'Type of output 1' }).selectOption('gesture');
+    await page.getByRole('textbox', { name: 'Name of output 1' }).fill('strokes');
+    await page.getByRole('textbox', { name: 'Gestures of output 1: how many, or their names' }).fill('circle, swipe');
+    await page.getByRole('combobox', { name: 'Matching of output 1' }).selectOption('once');
+    await page.getByRole('button', { name: 'Create' }).click();
+    await page.getByRole('button', { name: 'Hold to record swipe' }).waitFor();
+    assert.equal(await page.getByRole('button', { name: /^Hold to record/ }).count(), 2);
+    await page.getByText('matched once when running stops').waitFor();
+    await page.getByRole('slider', { name: 'Value of harmonicity' }).waitFor();
+    assert.deepEqual(errors, []);
   });
 });
