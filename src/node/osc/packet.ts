@@ -1,6 +1,6 @@
-import { type OscArgOutputOrArray, fromBuffer, toBuffer } from 'osc-min';
+import { type OscArgOutputOrArray, fromBuffer } from 'osc-min';
 import type { IncomingMessage, OscArgument, OutgoingMessage } from '../../core/osc/message.ts';
-import { decodeNumberMessage, encodeFloatMessage } from './number-message.ts';
+import { decodeNumberMessage, encodeFloatMessage, encodeMessageBytes } from './number-message.ts';
 
 /** Bundles inside bundles deeper than this are refused rather than followed. */
 const MAX_BUNDLE_DEPTH = 8;
@@ -73,12 +73,9 @@ function toArgument(arg: OscArgOutputOrArray): OscArgument {
   }
 }
 
-/** Encodes one message; the arguments pass to the codec as they are (see OutgoingArgument). */
+/** Encodes one message, straight to bytes (see number-message.ts; the tests hold both to osc-min's bytes). */
 export function encodeMessage(message: OutgoingMessage): Uint8Array {
-  const floats = encodeFloatMessage(message);
-  if (floats) return floats;
-  const view = toBuffer(message);
-  return new Uint8Array(view.buffer, view.byteOffset, view.byteLength);
+  return encodeFloatMessage(message) ?? encodeMessageBytes(message);
 }
 
 /** Encodes one message, or says why it cannot be (an argument the codec refuses) and returns undefined. */

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fromBuffer, toBuffer } from 'osc-min';
 import { float, integer, text } from '../../../src/core/osc/message.ts';
-import { decodeNumberMessage, encodeFloatMessage } from '../../../src/node/osc/number-message.ts';
+import { decodeNumberMessage, encodeFloatMessage, encodeMessageBytes } from '../../../src/node/osc/number-message.ts';
 import { JavaRandom } from '../../../src/core/util/java-random.ts';
 
 const bytes = (view: DataView) => new Uint8Array(view.buffer, view.byteOffset, view.byteLength);
@@ -46,4 +46,16 @@ test('float messages written straight to bytes are byte for byte what osc-min wr
     assert.deepEqual(encodeFloatMessage(message), Buffer.from(bytes(toBuffer(message))), `${address} with ${message.args.length} floats`);
   }
   assert.equal(encodeFloatMessage({ address: '/oscine/status/train', args: [integer(1), text('ok')] }), null);
+});
+
+test('messages of ints, floats and strings written straight to bytes are byte for byte what osc-min writes', () => {
+  const random = new JavaRandom(7);
+  const words = ['', 'kick', 'closed-hat', 'abc', 'trained level, drum', 'é → ü'];
+  const arg = () => [float((random.nextDouble() - 0.5) * 1e3), integer(random.nextInt(2000) - 1000), text(words[random.nextInt(words.length)])][random.nextInt(3)];
+  for (let trial = 0; trial < 500; trial++) {
+    const address = ['/oscine/rhythm/pattern', '/a', '/abc', '/oscine/status/train'][random.nextInt(4)];
+    const message = { address, args: Array.from({ length: random.nextInt(100) }, arg) };
+    assert.deepEqual(encodeMessageBytes(message), Buffer.from(bytes(toBuffer(message))), `${address} with ${message.args.length} arguments`);
+  }
+  assert.throws(() => encodeMessageBytes({ address: '/a', args: [text('a\0b')] }), /cannot hold a NUL/);
 });
