@@ -3,9 +3,10 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { patternFromMidi } from '../../src/generative/rhythm/midi.ts';
+import { midiFromPattern, patternFromMidi } from '../../src/generative/rhythm/midi.ts';
 import { DRUMS } from '../../src/generative/rhythm/pattern.ts';
 import { starterLoops } from '../../src/generative/rhythm/starter-loops.ts';
+import { formatTextGrid } from '../../src/generative/rhythm/text-grid.ts';
 import { bend } from '../../src/generative/rhythm/vae/bending.ts';
 import { RhythmPlayer } from '../../src/generative/rhythm/vae/rhythm-player.ts';
 import { trainRhythmModel } from '../../src/generative/rhythm/vae/train.ts';
@@ -249,15 +250,24 @@ test('the rhythm page: a model file on the pad, moved by mouse, keys and a proje
     const expected = decodedSteps(player);
     for (const drum of playedDrums) assert.ok(drum >= 0 && expected[DRUMS[drum].name].length > 0, `drum ${drum} is in the loop`);
 
-    // Training in the page on a few starter loops, with progress, ends with them on the pad.
+    // Training in the page on a few starter loops and loops of one's own, with progress, ends with them on the pad.
+    const yours = page.getByLabel('Add your loops (MIDI, .grid)…');
+    await yours.setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('kick on one') });
+    await page.getByRole('alert').filter({ hasText: 'notes.txt: the rhythm page learns from MIDI files (.mid, .midi) and text grids (.grid)' }).waitFor();
+    const [gridLoop, midiLoop] = starterLoops().filter((loop) => ['Funk ghost notes', 'Boom bap'].includes(loop.name));
+    await yours.setInputFiles([
+      { name: 'mine.grid', mimeType: 'text/plain', buffer: Buffer.from(formatTextGrid([{ ...gridLoop, name: 'My ghost notes' }])) },
+      { name: 'my break.mid', mimeType: 'audio/midi', buffer: Buffer.from(midiFromPattern(midiLoop.pattern)) },
+    ]);
     await page.getByRole('button', { name: 'None', exact: true }).click();
-    for (const name of GROOVES.slice(0, 4)) await page.getByRole('checkbox', { name, exact: true }).check();
+    const learnFrom = [...GROOVES.slice(0, 2), 'My ghost notes', 'my break'];
+    for (const name of learnFrom) await page.getByRole('checkbox', { name, exact: true }).check();
     await page.getByLabel('Epochs').fill('12');
     await page.getByRole('button', { name: 'Train', exact: true }).click();
     await page.getByRole('progressbar', { name: 'Training progress' }).waitFor();
     await page.getByTestId('model-summary').filter({ hasText: 'trained here: 4 loops' }).waitFor({ timeout: 120_000 });
     const dots = await page.getByRole('button', { name: /^Go to loop / }).allTextContents();
-    assert.deepEqual(dots.map((text) => text.split(' · ')[0]).sort(), GROOVES.slice(0, 4).sort());
+    assert.deepEqual(dots.map((text) => text.split(' · ')[0]).sort(), learnFrom.sort());
     assert.match((await page.getByTestId('model-summary').textContent())!, /trained on (webgl|cpu|wasm)/);
     await page.screenshot({ path: `${SHOTS}/trained-here.png` });
 

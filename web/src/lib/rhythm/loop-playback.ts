@@ -8,6 +8,8 @@ export type HitListener = (instrument: number, time: number, velocity: number) =
 
 /** The least time between two hits: far below hearing, enough for Tone to keep them in order. */
 const APART_SECONDS = 0.0002;
+/** A hit that would be later than due is played this long after now (only when the page stalls). */
+const LATE_SECONDS = 0.01;
 
 export interface LoopPlaying {
   setTempo(bpm: number): void;
@@ -33,9 +35,10 @@ export async function playLoop(loop: Pattern, tempo: number, volume: number, onH
     const struck = hitsInTimeOrder(loop, tick, order);
     for (let k = 0; k < struck; k++) {
       const cell = order[k] * loop.ticks + tick;
-      // A hit pushed early lands before this tick's time, never before the audio clock's now;
-      // drums sharing a voice in the kit need strictly later times, so hits never coincide.
-      const at = Math.max(getContext().currentTime, time + loop.offset[cell] * tickSeconds, lastHit + APART_SECONDS);
+      // A hit pushed early lands before this tick's time, but never so near the audio clock's now
+      // that Tone moves it (the clock can advance while this runs); drums sharing a voice in the
+      // kit need strictly later times, so hits never coincide.
+      const at = Math.max(getContext().currentTime + LATE_SECONDS, time + loop.offset[cell] * tickSeconds, lastHit + APART_SECONDS);
       lastHit = at;
       kit.hit(order[k], at, loop.velocity[cell]);
       onHit(order[k], at, loop.velocity[cell]);

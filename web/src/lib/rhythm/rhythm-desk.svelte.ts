@@ -63,9 +63,12 @@ export class RhythmDesk {
     this.name = name;
     this.controls = controls;
     const outputs = this.studio.settings?.outputs ?? [];
-    const remembered = loadDrivers(this.studio.snapshot?.file);
-    const outputNamed = (name: string | undefined) => (name === undefined ? -1 : outputs.findIndex((output) => output.name === name));
-    this.bindings = controls.map((control) => bound.get(control.name) ?? (outputNamed(remembered[control.name]) >= 0 ? outputNamed(remembered[control.name]) : null));
+    const drivers = loadDrivers(this.studio.snapshot?.file);
+    const remembered = (control: string) => {
+      const j = outputs.findIndex((output) => output.name === drivers[control]);
+      return j >= 0 ? j : null;
+    };
+    this.bindings = controls.map((control) => bound.get(control.name) ?? remembered(control.name));
     this.fromOutputs = new Float64Array(controls.length);
     this.problem = undefined;
     this.redraw();
