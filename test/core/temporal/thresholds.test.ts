@@ -25,6 +25,20 @@ test('thresholds from leave-one-out distances, worked by hand', () => {
   assert.equal(learnThresholds([Float64Array.of(0)], Int32Array.of(0), 1, 2)[0], Infinity);
 });
 
+test('identical templates do not make a threshold of 0: they fall back to halfway to the nearest other gesture', () => {
+  // Templates 0 and 1 are the same take of gesture 0; template 2 (gesture 1) is 6 away from both.
+  const between = [
+    [0, 0, 6],
+    [0, 0, 6],
+    [6, 6, 0],
+  ].map((row) => Float64Array.from(row));
+  const thresholds = learnThresholds(between, Int32Array.from([0, 0, 1]), 2, 2);
+  assert.equal(thresholds[0], 3);
+  assert.equal(thresholds[1], 3);
+  // Alone, identical takes accept everything, as a lone template does.
+  assert.equal(learnThresholds([Float64Array.of(0, 0), Float64Array.of(0, 0)], Int32Array.of(0, 0), 1, 2)[0], Infinity);
+});
+
 test('a gesture fires once when it becomes matched, keeps its match within the hysteresis, and not again too soon', () => {
   const gate = new TriggerGate(2, 0.1, 100);
   const thresholds = Float64Array.of(1, 1);
