@@ -5,6 +5,7 @@ import { type Result, done } from '../project/result.ts';
 import type { Session } from '../project/session.ts';
 import { featureText, readFeatureText } from '../temporal/features/feature-text.ts';
 import { type Control, controlIn, then } from './control-commands.ts';
+import { setFeatures } from './feature-controls.ts';
 import type { OscArgument } from './message.ts';
 import { argumentProblem, readNumbers, readPositions, readStrings } from './read-arguments.ts';
 
@@ -65,6 +66,7 @@ const OSCINE_CONTROLS: Readonly<Record<string, Control>> = {
         return features ? `'${name}' matches ${featureText(features)}` : `'${name}' matches the values of its inputs`;
       });
     }),
+  setFeatures: (args, { session }) => setFeatures(args, session),
   deleteGestureTemplates: (args, { session }) =>
     withGesture(args, 0, 'a gesture number, and optionally a gesture output number', (output, gesture) =>
       then(session.gestures.deleteTemplates(output, gesture), ({ deleted }) => `deleted ${deleted} templates of '${session.gestures.gestureName(output, gesture)}'`),

@@ -9,8 +9,13 @@ export function modelMisfit(output: Output, document: ModelDocument): string | u
   if (output.kind === 'classifier' && document.classes?.length !== output.classes) {
     return `it knows ${document.classes?.length ?? 0} classes and the output has ${output.classes}`;
   }
-  const reads = selectedInputs(output).length;
-  if (document.inputs.length !== reads) return `it reads ${document.inputs.length} inputs and the output is set to read ${reads}`;
+  if (output.features) {
+    const count = output.features.features.length;
+    if (document.inputs.length !== count) return `it reads ${document.inputs.length} inputs and the output computes ${count} features for its model`;
+  } else {
+    const reads = selectedInputs(output).length;
+    if (document.inputs.length !== reads) return `it reads ${document.inputs.length} inputs and the output is set to read ${reads}`;
+  }
   const nominal = document.inputs.find((input) => input.kind !== 'numeric');
   if (nominal) return `its input '${nominal.name}' is nominal, and project inputs are numbers`;
   return undefined;

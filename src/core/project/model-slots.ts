@@ -1,5 +1,7 @@
 import type { ModelDocument } from '../format/model-document.ts';
 import { loadModel } from '../learn/trained-model.ts';
+import type { FeatureSpec } from '../temporal/features/feature-spec.ts';
+import { moveFeatures } from './gesture-output.ts';
 import type { Output } from './project.ts';
 import { OutputRunner } from './runner.ts';
 import type { ModelStatus, ProjectStore, SavedModel } from './store.ts';
@@ -8,8 +10,11 @@ interface Slot {
   document: ModelDocument | null;
   status: ModelStatus;
   inputs: readonly number[];
+  features: FeatureSpec | null;
   runner: OutputRunner | null;
 }
+
+const EMPTY: Slot = { document: null, status: 'untrained', inputs: [], features: null, runner: null };
 
 /**
  * Each output's trained model, its status and the runner that plays it. A model keeps playing
@@ -28,10 +33,11 @@ export class ModelSlots {
   }
 
   private restore(output: Output, saved: SavedModel | undefined, j: number): Slot {
-    if (!saved?.document) return { document: null, status: 'untrained', inputs: [], runner: null };
+    if (!saved?.document) return { ...EMPTY };
     const model = loadModel(saved.document, `the model of output ${j + 1}`);
     const status = saved.status === 'training' ? 'needs-retraining' : saved.status;
-    return { document: saved.document, status, inputs: saved.inputs, runner: new OutputRunner(output, model, saved.inputs) };
+    const features = saved.features ?? null;
+    return { document: saved.document, status, inputs: saved.inputs, features, runner: new OutputRunner(output, model, saved.inputs, features) };
   }
 
   status(output: number): ModelStatus {
@@ -67,9 +73,10 @@ export class ModelSlots {
     if (this.slots[output].status === 'trained') this.setStatus(output, 'needs-retraining');
   }
 
-  install(output: number, spec: Output, document: ModelDocument, inputs: readonly number[]): void {
+  /** A new model for an output, trained on these inputs, or on these features of them. */
+  install(output: number, spec: Output, document: ModelDocument, inputs: readonly number[], features: FeatureSpec | null): void {
     const model = loadModel(document, `the new model of '${spec.name}'`);
-    this.slots[output] = { document, status: 'trained', inputs, runner: new OutputRunner(spec, model, inputs) };
+    this.slots[output] = { document, status: 'trained', inputs, features, runner: new OutputRunner(spec, model, inputs, features) };
     this.save(output);
     this.onStatus(output, 'trained');
   }
@@ -77,7 +84,12 @@ export class ModelSlots {
   /** Rebuilds runners after an output's settings changed (e.g. hard limits) without retraining. */
   refresh(output: number, spec: Output): void {
     const slot = this.slots[output];
-    if (slot.document) slot.runner = new OutputRunner(spec, loadModel(slot.document, spec.name), slot.inputs);
+    if (slot.document) slot.runner = new OutputRunner(spec, loadModel(slot.document, spec.name), slot.inputs, slot.features);
+  }
+
+  /** Running starts: every model's features start afresh. */
+  restart(): void {
+    for (const slot of this.slots) slot.runner?.restart();
   }
 
   /** Input `removed` is gone: models that read it can no longer play; the others read shifted indices. */
@@ -86,13 +98,14 @@ export class ModelSlots {
     this.slots.forEach((slot, j) => {
       if (!slot.document) return;
       if (slot.inputs.includes(removed)) {
-        this.slots[j] = { document: null, status: 'untrained', inputs: [], runner: null };
+        this.slots[j] = { ...EMPTY };
         lost.push(j);
         this.save(j);
         this.onStatus(j, 'untrained');
         return;
       }
       slot.inputs = slot.inputs.map((i) => (i > removed ? i - 1 : i));
+      if (slot.features) slot.features = moveFeatures(slot.features, keptAfterRemoving(removed, outputs[j].inputs.length));
       this.refresh(j, outputs[j]);
       this.save(j);
     });
@@ -100,7 +113,12 @@ export class ModelSlots {
   }
 
   private save(output: number): void {
-    const { document, status, inputs } = this.slots[output];
-    this.store.saveModel(output, { document, status, inputs });
+    const { document, status, inputs, features } = this.slots[output];
+    this.store.saveModel(output, { document, status, inputs, features });
   }
+}
+
+/** The old input behind each input left after one is removed (see moveFeatures). */
+export function keptAfterRemoving(removed: number, inputCount: number): number[] {
+  return Array.from({ length: inputCount }, (_, i) => i).filter((i) => i !== removed);
 }

@@ -1,4 +1,5 @@
 import { InputError } from '../errors.ts';
+import type { FeatureSpec } from '../temporal/features/feature-spec.ts';
 import { type GestureOutput, type GestureOutputRequest, makeGestureOutput } from './gesture-output.ts';
 
 /** Where Oscine listens and sends, with Wekinator's defaults. */
@@ -29,8 +30,13 @@ interface OutputCommon {
   /** The model's algorithm (see learn/algorithms.ts) and its parameters. */
   readonly model: string;
   readonly params: ModelParams;
-  /** Which project inputs this output's model reads, one flag per input. */
+  /** Which project inputs this output's model reads, one flag per input (those its features read, if it has features). */
   readonly inputs: readonly boolean[];
+  /**
+   * What the model learns from and plays on instead of the raw inputs (see training-data.ts); absent
+   * or null: the selected inputs as they are, as in Wekinator.
+   */
+  readonly features?: FeatureSpec | null;
 }
 
 /** A number between min and max, like a slider. */

@@ -243,7 +243,10 @@ export class SessionCore {
       const gestures = this.settingsValue.gestureOutputs.length > 0 ? ', or record gesture templates' : '';
       return refused(`no model is trained yet; record examples and train first${gestures}`);
     }
-    if (!this.playing) this.gestures.startRunning();
+    if (!this.playing) {
+      this.models.restart();
+      this.gestures.startRunning();
+    }
     if (this.stateValue === 'training') this.runningWhileTraining = true;
     else this.setState('running');
     return done();
@@ -298,7 +301,7 @@ export class SessionCore {
       try {
         const job = { dataset: outputDataset(this.settingsValue, j, examples), model: spec.model, params: spec.params };
         const document = await this.trainer.train(job, (fraction) => this.events.emit('trainingProgress', { output: j, fraction }), token);
-        this.models.install(j, spec, document, inputs);
+        this.models.install(j, spec, document, inputs, spec.features ?? null);
         trained.push(j);
       } catch (error) {
         this.models.setStatus(j, before);

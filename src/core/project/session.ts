@@ -10,6 +10,9 @@ import { type Result, done, refused } from './result.ts';
 import { SessionCore } from './session-core.ts';
 import { selectedInputs } from './training-data.ts';
 import { modelMisfit } from './model-fit.ts';
+import { keptAfterRemoving } from './model-slots.ts';
+import { inputsOf, moveFeatures } from './gesture-output.ts';
+import { type FeatureSpec, readFeatureSpec } from '../temporal/features/feature-spec.ts';
 
 export type { SessionOptions } from './session-core.ts';
 
@@ -127,6 +130,8 @@ export class Session extends SessionCore {
   selectInputs(output: number, inputs: readonly number[]): Result {
     const problem = this.checkOutput(output);
     if (problem) return refused(problem);
+    const spec = this.settingsValue.outputs[output];
+    if (spec.features) return refused(`'${spec.name}' reads the inputs its features read; change its features, or clear them to choose inputs`);
     const count = this.settingsValue.inputs.length;
     const bad = inputs.find((i) => !Number.isInteger(i) || i < 0 || i >= count);
     if (bad !== undefined) return refused(`there is no input ${bad + 1}; the project has ${count} (numbered from 1)`);
@@ -169,13 +174,30 @@ export class Session extends SessionCore {
     const misfit = modelMisfit(spec, document);
     if (misfit) return refused(`this model cannot play '${spec.name}': ${misfit}`);
     try {
-      this.models.install(output, { ...spec, model: document.algorithm, params: document.params }, document, selectedInputs(spec));
+      this.models.install(output, { ...spec, model: document.algorithm, params: document.params }, document, selectedInputs(spec), spec.features ?? null);
     } catch (error) {
       if (error instanceof InputError) return refused(error.message);
       throw error;
     }
     this.updateOutput(output, { model: document.algorithm, params: document.params });
     return done();
+  }
+
+  /**
+   * Sets what an output's model learns from and plays on (null: its inputs as they are). The
+   * examples stay raw, so this needs no recording again, only training; until then the model it
+   * has keeps playing on the features it was trained with.
+   */
+  setFeatures(output: number, features: FeatureSpec | null): Result {
+    const problem = this.checkOutput(output);
+    if (problem) return refused(problem);
+    const count = this.settingsValue.inputs.length;
+    const result = this.checked(() => {
+      const spec = features && readFeatureSpec(features, count);
+      this.updateOutput(output, spec ? { features: spec, inputs: inputsOf(spec, count) } : { features: null });
+    });
+    if (result.ok) this.models.markStale(output);
+    return result;
   }
 
   /** Changes how an output's values are shaped (range, limits, whole numbers, probabilities); no retraining needed. */
@@ -233,7 +255,8 @@ export class Session extends SessionCore {
     const examples = this.book.active().length;
     this.book.reshape((e) => ({ ...e, inputs: Float64Array.from([...e.inputs, Number.NaN]) }));
     this.store.replaceExamples(this.book.all());
-    const outputs = this.settingsValue.outputs.map((o) => ({ ...o, inputs: [...o.inputs, true] }));
+    // Features read the inputs they name, never a new one.
+    const outputs = this.settingsValue.outputs.map((o) => ({ ...o, inputs: [...o.inputs, !o.features] }));
     const gestureOutputs = this.gestures.reshapeInputs(inputs.map((_, i) => (i < inputs.length - 1 ? i : -1)));
     const warning = examples > 0 ? `${examples} existing examples have no value for '${name}'; retrain to use it` : undefined;
     this.saveSettings({ ...this.settingsValue, inputs, outputs, gestureOutputs }, warning);
@@ -258,11 +281,9 @@ export class Session extends SessionCore {
     const lost = this.models.removeInput(input, outputs);
     const names = lost.map((j) => `'${outputs[j].name}'`);
     const warning = `'${inputs[input]}' and its values are gone from ${this.book.active().length} examples` + (names.length ? `; retrain ${names.join(', ')}` : '');
-    const kept = inputs.flatMap((_, i) => (i === input ? [] : [i]));
-    this.saveSettings(
-      { ...this.settingsValue, inputs: kept.map((i) => inputs[i]), outputs: outputs.map((o) => ({ ...o, inputs: o.inputs.filter((_, i) => i !== input) })), gestureOutputs: this.gestures.reshapeInputs(kept) },
-      warning,
-    );
+    const kept = keptAfterRemoving(input, inputs.length);
+    const reshaped = outputs.map((o) => ({ ...o, inputs: o.inputs.filter((_, i) => i !== input), ...(o.features ? { features: moveFeatures(o.features, kept) } : {}) }));
+    this.saveSettings({ ...this.settingsValue, inputs: kept.map((i) => inputs[i]), outputs: reshaped, gestureOutputs: this.gestures.reshapeInputs(kept) }, warning);
     this.gestures.retrain();
     return done(undefined, warning);
   }

@@ -1,6 +1,7 @@
 import type { ModelDocument } from '../format/model-document.ts';
 import type { Example } from './example.ts';
 import type { GestureTemplate } from './gesture-template.ts';
+import type { FeatureSpec } from '../temporal/features/feature-spec.ts';
 import type { HistoryState } from './history.ts';
 import type { ProjectSettings } from './project.ts';
 
@@ -13,6 +14,8 @@ export interface SavedModel {
   readonly status: ModelStatus;
   /** The project inputs (indices) the model was trained on, in order. */
   readonly inputs: readonly number[];
+  /** The features it was trained on and plays on, if any (inputs are then those they read). */
+  readonly features?: FeatureSpec | null;
 }
 
 /**

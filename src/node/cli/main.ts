@@ -74,10 +74,10 @@ program
 
 program
   .command('features')
-  .description("show what each gesture output computes from the inputs, or set it: templates stay raw, so nothing needs recording again")
+  .description('show what each output computes from the inputs, or set it: examples and templates stay raw, so nothing needs recording again')
   .argument('<file.oscine>', 'a project file')
   .argument('[features]', 'INPUT:KIND[:WINDOW][~euro(MINCUTOFF,BETA)|~avg(N)] … (kinds: value, velocity, acceleration, min, max, mean, sd, rms, zero-crossings), or none')
-  .option('--output <name>', 'the gesture output (needed when there are several)')
+  .option('--output <name>', 'the output, by name or number from 1, gesture outputs last (needed when there are several)')
   .action(featuresCommand);
 
 program

@@ -9,6 +9,7 @@ import type { HistoryState } from '../../core/project/history.ts';
 import type { ProjectSettings } from '../../core/project/project.ts';
 import type { ModelStatus, ProjectStore, SavedModel } from '../../core/project/store.ts';
 import { readModelDocument } from '../../core/format/model-document.ts';
+import { type FeatureSpec, readFeatureSpec } from '../../core/temporal/features/feature-spec.ts';
 import { APPLICATION_ID, CREATE_TABLES, CREATE_TEMPLATES_TABLE, PROJECT_FORMAT_VERSION, framesFromBlob, framesToBlob, valuesFromJson, valuesToJson } from './schema.ts';
 import { readSettings } from './settings-schema.ts';
 
@@ -98,6 +99,7 @@ export class ProjectFile implements ProjectStore {
       db.pragma('journal_mode = WAL');
       file.configure();
       db.exec(CREATE_TEMPLATES_TABLE);
+      if (!file.modelsHaveFeatures()) db.exec('ALTER TABLE models ADD COLUMN features TEXT');
       db.pragma(`user_version = ${PROJECT_FORMAT_VERSION}`);
     }
     return file;
@@ -120,12 +122,20 @@ export class ProjectFile implements ProjectStore {
     const historyRow = this.db.prepare('SELECT json FROM history WHERE id = 1').get() as { json: string } | undefined;
     const history = historyRow ? historySchema.parse(JSON.parse(historyRow.json)) : { undo: [], redo: [] };
     const models: (SavedModel | undefined)[] = settings.outputs.map(() => undefined);
-    for (const row of this.db.prepare('SELECT output, status, inputs, document FROM models').all() as ModelRow[]) {
+    const features = this.modelsHaveFeatures() ? 'features' : 'NULL AS features';
+    for (const row of this.db.prepare(`SELECT output, status, inputs, document, ${features} FROM models`).all() as ModelRow[]) {
       if (row.output >= models.length) continue;
-      const document = row.document ? readModelDocument(JSON.parse(row.document), `${this.path}, model of output ${row.output + 1}`) : null;
-      models[row.output] = { status: row.status as ModelStatus, inputs: JSON.parse(row.inputs) as number[], document };
+      const where = `${this.path}, model of output ${row.output + 1}`;
+      const document = row.document ? readModelDocument(JSON.parse(row.document), where) : null;
+      const inputs = JSON.parse(row.inputs) as number[];
+      models[row.output] = { status: row.status as ModelStatus, inputs, document, features: row.features ? readModelFeatures(row.features, settings.inputs.length, where) : null };
     }
     return { settings, examples, inactiveExamples, history, models, ...this.loadTemplates() };
+  }
+
+  /** Files before format 4 have no features column (one opened read-only keeps it so). */
+  private modelsHaveFeatures(): boolean {
+    return (this.db.prepare('PRAGMA table_info(models)').all() as { name: string }[]).some((column) => column.name === 'features');
   }
 
   /** A format 1 file opened read-only has no templates table: it has no templates either. */
@@ -179,8 +189,8 @@ export class ProjectFile implements ProjectStore {
   saveModel(output: number, model: SavedModel): void {
     this.write(() =>
       this.db
-        .prepare('INSERT OR REPLACE INTO models (output, status, inputs, document) VALUES (?, ?, ?, ?)')
-        .run(output, model.status, JSON.stringify(model.inputs), model.document ? JSON.stringify(model.document) : null),
+        .prepare('INSERT OR REPLACE INTO models (output, status, inputs, document, features) VALUES (?, ?, ?, ?, ?)')
+        .run(output, model.status, JSON.stringify(model.inputs), model.document ? JSON.stringify(model.document) : null, model.features ? JSON.stringify(model.features) : null),
     );
   }
 
@@ -288,6 +298,16 @@ interface ModelRow {
   status: string;
   inputs: string;
   document: string | null;
+  features: string | null;
+}
+
+function readModelFeatures(json: string, inputCount: number, where: string): FeatureSpec {
+  try {
+    return readFeatureSpec(JSON.parse(json), inputCount);
+  } catch (error) {
+    if (error instanceof InputError || error instanceof SyntaxError) throw new InputError(`${where} is damaged: ${error.message}`);
+    throw error;
+  }
 }
 
 const historyEntry = z.union([

@@ -10,11 +10,11 @@ export const APPLICATION_ID = 0x4f534349;
 
 /**
  * The file format this Oscine writes (SQLite's user_version); newer files are refused. Format 2
- * added gesture outputs and templates, format 3 their features and following (settings an older
- * Oscine would drop when saving). An older file is upgraded when opened for writing, so an older
+ * added gesture outputs and templates, format 3 their features and following, format 4 features for
+ * the other outputs and their trained models (settings an older Oscine would drop when saving). An older file is upgraded when opened for writing, so an older
  * Oscine cannot then open it and lose what it does not know about.
  */
-export const PROJECT_FORMAT_VERSION = 3;
+export const PROJECT_FORMAT_VERSION = 4;
 
 /** What format 2 added; made when missing, so older files open. */
 export const CREATE_TEMPLATES_TABLE = `
@@ -47,7 +47,8 @@ CREATE TABLE models (
   output INTEGER PRIMARY KEY,
   status TEXT NOT NULL,
   inputs TEXT NOT NULL,
-  document TEXT
+  document TEXT,
+  features TEXT
 );
 CREATE TABLE history (
   id INTEGER PRIMARY KEY CHECK (id = 1),

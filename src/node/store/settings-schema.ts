@@ -2,11 +2,12 @@ import { z } from 'zod';
 import { InputError } from '../../core/errors.ts';
 import { GESTURE_MATCHING, type GestureOutput, checkGestureOutput } from '../../core/project/gesture-output.ts';
 import type { ProjectSettings } from '../../core/project/project.ts';
-import { featureSpecSchema } from '../../core/temporal/features/feature-spec.ts';
+import { featureSpecSchema, readFeatureSpec } from '../../core/temporal/features/feature-spec.ts';
 import type { MatchOptions } from '../../core/temporal/match-options.ts';
 
 const params = z.record(z.string(), z.union([z.number(), z.string(), z.boolean()]));
-const common = { name: z.string().min(1), model: z.string(), params, inputs: z.array(z.boolean()) };
+/** `features` is absent from projects saved before format 4, and from outputs without features. */
+const common = { name: z.string().min(1), model: z.string(), params, inputs: z.array(z.boolean()), features: featureSpecSchema.nullable().optional() };
 
 const gestureOutput = z.object({
   name: z.string().min(1),
@@ -57,6 +58,7 @@ export function readSettings(json: unknown, source: string): ProjectSettings {
   if (bad) throw new InputError(`${source} is damaged: output '${bad.name}' selects ${bad.inputs.length} inputs of ${width}`);
   try {
     gestures.forEach(checkGestureOutput);
+    for (const output of settings.outputs) if (output.features) readFeatureSpec(output.features, width);
   } catch (error) {
     if (error instanceof InputError) throw new InputError(`${source} is damaged: ${error.message}`);
     throw error;

@@ -80,7 +80,7 @@ test('features are checked against the project, and the output reads the inputs 
   const hand = () => session.settings.gestureOutputs[0];
   assert.deepEqual(gestures.setFeatures(0, { rate: 100, features: [{ input: 5, kind: 'value' }] }), {
     ok: false,
-    reason: 'gesture feature 1 reads input 6, but there are only 3 inputs; choose an input from 1 to 3',
+    reason: 'feature 1 reads input 6, but there are only 3 inputs; choose an input from 1 to 3',
   });
   assert.equal(hand().features, null, 'a refused spec changes nothing');
   assert.ok(gestures.setFeatures(0, readFeatureText('z:velocity x:rms', session.settings.inputs)).ok);

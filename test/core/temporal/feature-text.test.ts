@@ -35,11 +35,11 @@ test('a bad feature line is refused with what is wrong and how to write it', () 
   refused('0:value', "'0:value' reads input 0, but the inputs are numbered 1 to 3");
   refused('z:value', "'z:value': 'z' is neither an input number nor an input name (x, y, pressure)");
   refused('1:mean:ten', "'1:mean:ten': the window must be a number, not 'ten'");
-  refused('1:velocity:1', 'gesture feature 1 (velocity) needs a window of at least 2 frames, not 1');
+  refused('1:velocity:1', 'feature 1 (velocity) needs a window of at least 2 frames, not 1');
   refused('1:value~avg', "'1:value~avg': avg takes the frames to average over, as ~avg(5)");
   refused('1:value~euro(1,2,3,4)', "'1:value~euro(1,2,3,4)': euro takes at most 3 values, ~euro(MINCUTOFF,BETA,DCUTOFF)");
   refused('1:value~kalman', "'1:value~kalman': 'kalman' is not a smoothing; choose ~euro(MINCUTOFF,BETA) or ~avg(N)");
   refused('1:value rate=fast', "'rate=fast': the rate must be a number, not 'fast'");
-  refused('1:value rate=-5', 'the gesture features are not valid: rate: Too small: expected number to be >0');
-  refused('1:value~euro(0)', 'the gesture features are not valid: feature 1.smoothing.minCutoff: Too small: expected number to be >0');
+  refused('1:value rate=-5', 'the features are not valid: rate: Too small: expected number to be >0');
+  refused('1:value~euro(0)', 'the features are not valid: feature 1.smoothing.minCutoff: Too small: expected number to be >0');
 });

@@ -9,6 +9,7 @@ import { Session } from '../../../src/core/project/session.ts';
 import { readFeatureText } from '../../../src/core/temporal/features/feature-text.ts';
 import { ProjectFile } from '../../../src/node/store/project-file.ts';
 import { openSession } from '../../../src/node/store/open-session.ts';
+import { PROJECT_FORMAT_VERSION } from '../../../src/node/store/schema.ts';
 import { takes } from '../../core/project/gesture-strokes.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'oscine-gesture-settings-'));
@@ -52,7 +53,7 @@ test('following and features are saved with the gesture output, and the reopened
   }
 });
 
-test('a format 2 project (no features, no following) opens as it was, and is upgraded to format 3', () => {
+test('a format 2 project (no features, no following) opens as it was, and is upgraded to the current format', () => {
   const { path } = savedProject();
   rewrite(path, (settings) => settings.gestureOutputs.forEach((o) => {
     delete o.features;
@@ -65,14 +66,14 @@ test('a format 2 project (no features, no following) opens as it was, and is upg
   assert.deepEqual([output.features, output.following, output.inputs], [null, false, [true, true]]);
   assert.deepEqual(session.gestures.counts(), [[3, 3, 3]], 'no template is lost');
   const upgraded = new Database(path, { readonly: true });
-  assert.equal(upgraded.pragma('user_version', { simple: true }), 3);
+  assert.equal(upgraded.pragma('user_version', { simple: true }), PROJECT_FORMAT_VERSION);
   upgraded.close();
 });
 
 test('damaged features in a file are refused with the file named', () => {
   const { path } = savedProject();
   rewrite(path, (settings) => (settings.gestureOutputs[0].features = { rate: 100, features: [{ input: 7, kind: 'value' }] }), 3);
-  assert.throws(() => openSession(path), { name: 'InputError', message: /p\d+\.oscine is damaged: gesture feature 1 reads input 8, but there are only 2 inputs/ });
+  assert.throws(() => openSession(path), { name: 'InputError', message: /p\d+\.oscine is damaged: feature 1 reads input 8, but there are only 2 inputs/ });
   rewrite(path, (settings) => (settings.gestureOutputs[0].features = { features: [{ input: 0, kind: 'jerk' }] }), 3);
   assert.throws(() => openSession(path), { name: 'InputError', message: /p\d+\.oscine is damaged: settings\.gestureOutputs\.0\.features\.features\.0\.kind/ });
 });

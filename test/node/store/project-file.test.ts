@@ -136,7 +136,7 @@ test('a file that is not an Oscine project, or is from a newer Oscine, is refuse
   raw.pragma('user_version = 99');
   raw.close();
   const newerBytes = readFileSync(newer);
-  assert.throws(() => ProjectFile.open(newer), /saved by a newer Oscine \(project format 99; this one reads 3\); update Oscine/);
+  assert.throws(() => ProjectFile.open(newer), /saved by a newer Oscine \(project format 99; this one reads \d+\); update Oscine/);
   assert.deepEqual(readFileSync(newer), newerBytes);
 
   assert.throws(() => ProjectFile.open(join(dir, 'missing.oscine')), /no such project file/);

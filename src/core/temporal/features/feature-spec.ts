@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { InputError } from '../../errors.ts';
 
 /**
- * What a gesture model computes from the raw inputs, frame by frame, before matching: a list of
+ * What a model computes from the raw inputs, frame by frame, before it learns or plays: a list of
  * features, each one number per frame taken from one input. The same spec runs on recorded raw
  * frames at training and on live frames at run time, so a project keeps raw inputs only and a user
  * may change features without recording again. Plain JSON, saved with the model.
@@ -71,15 +71,15 @@ export function readFeatureSpec(json: unknown, inputCount: number): FeatureSpec 
     const [first, index, ...rest] = issue.path;
     // Features are counted from 1 where people read them, as in the messages below.
     const where = first === 'features' && typeof index === 'number' ? [`feature ${index + 1}`, ...rest].join('.') : issue.path.join('.') || 'the spec';
-    throw new InputError(`the gesture features are not valid: ${where}: ${issue.message}`);
+    throw new InputError(`the features are not valid: ${where}: ${issue.message}`);
   }
   parsed.data.features.forEach((feature, i) => {
     if (feature.input >= inputCount) {
-      throw new InputError(`gesture feature ${i + 1} reads input ${feature.input + 1}, but there are only ${inputCount} inputs; choose an input from 1 to ${inputCount}`);
+      throw new InputError(`feature ${i + 1} reads input ${feature.input + 1}, but there are only ${inputCount} inputs; choose an input from 1 to ${inputCount}`);
     }
     const least = feature.kind === 'velocity' ? 2 : feature.kind === 'acceleration' ? 3 : 1;
     if (windowOf(feature) < least) {
-      throw new InputError(`gesture feature ${i + 1} (${feature.kind}) needs a window of at least ${least} frames, not ${windowOf(feature)}`);
+      throw new InputError(`feature ${i + 1} (${feature.kind}) needs a window of at least ${least} frames, not ${windowOf(feature)}`);
     }
   });
   return parsed.data;

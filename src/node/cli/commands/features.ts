@@ -1,13 +1,13 @@
 import { InputError } from '../../../core/errors.ts';
-import type { ProjectSettings } from '../../../core/project/project.ts';
-import { featureText, readFeatureText } from '../../../core/temporal/features/feature-text.ts';
+import { afterFeatures, chooseOutput, describeFeatures, outputName, setOutputFeatures } from '../../../core/project/output-features.ts';
+import { readFeatureText } from '../../../core/temporal/features/feature-text.ts';
 import { ProjectFile } from '../../store/project-file.ts';
 import { openSession } from '../../store/open-session.ts';
-import { counted } from '../counted.ts';
 
 /**
- * Shows the features each gesture output matches, or sets one output's: the templates stay raw,
- * so the output learns again from them at once, and nothing needs recording again.
+ * Shows the features each output computes from the inputs, or sets one output's. Examples and
+ * templates stay raw, so nothing needs recording again: a gesture output learns again at once, a
+ * model output when it is next trained.
  */
 export function featuresCommand(project: string, text: string | undefined, options: { output?: string }): void {
   if (text === undefined) {
@@ -18,38 +18,26 @@ export function featuresCommand(project: string, text: string | undefined, optio
     } finally {
       file.close();
     }
-    if (settings.gestureOutputs.length === 0) throw new InputError(`${project} has no gesture output; features are computed for gesture outputs`);
-    for (const output of settings.gestureOutputs) console.log(`${output.name}: ${described(output.features, output.inputs, settings.inputs)}`);
+    const count = settings.outputs.length + settings.gestureOutputs.length;
+    for (let j = 0; j < count; j++) console.log(`${outputName(settings, j)}: ${describeFeatures(settings, j)}`);
     return;
   }
   const { session, file } = openSession(project);
   try {
-    const output = chosenOutput(session.settings, options.output, project);
-    const features = readFeatureText(text, session.settings.inputs);
-    const result = session.gestures.setFeatures(output, features);
+    const output = inProject(project, () => chooseOutput(session.settings, options.output));
+    const result = setOutputFeatures(session, output, readFeatureText(text, session.settings.inputs));
     if (!result.ok) throw new InputError(`${project}: ${result.reason}`);
-    const spec = session.settings.gestureOutputs[output];
-    const templates = session.gestures.counts()[output].reduce((a, b) => a + b, 0);
-    console.log(`${spec.name} now matches ${described(spec.features, spec.inputs, session.settings.inputs)}; learned again from ${counted(templates, 'template')}`);
+    console.log(`${outputName(session.settings, output)} now reads ${describeFeatures(session.settings, output)}; ${afterFeatures(session, output)}`);
   } finally {
     file.close();
   }
 }
 
-function described(features: ProjectSettings['gestureOutputs'][number]['features'], selected: readonly boolean[], inputs: readonly string[]): string {
-  if (features) return featureText(features);
-  return `the values of ${inputs.filter((_, i) => selected[i]).join(', ')} (no features)`;
-}
-
-/** The gesture output named, or the only one. */
-function chosenOutput(settings: ProjectSettings, name: string | undefined, project: string): number {
-  const names = settings.gestureOutputs.map((o) => o.name);
-  if (names.length === 0) throw new InputError(`${project} has no gesture output; features are computed for gesture outputs`);
-  if (name === undefined) {
-    if (names.length === 1) return 0;
-    throw new InputError(`${project} has ${names.length} gesture outputs (${names.join(', ')}); choose one with --output NAME`);
+function inProject<T>(project: string, choose: () => T): T {
+  try {
+    return choose();
+  } catch (error) {
+    if (error instanceof InputError) throw new InputError(`${project}: ${error.message}`);
+    throw error;
   }
-  const found = names.indexOf(name);
-  if (found < 0) throw new InputError(`${project} has no gesture output '${name}'; its gesture outputs are ${names.join(', ')}`);
-  return found;
 }

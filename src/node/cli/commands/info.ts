@@ -25,6 +25,7 @@ export function infoCommand(path: string, options: { json?: boolean }): void {
     model: o.model,
     params: o.params,
     inputs: o.inputs.flatMap((on, i) => (on ? [settings.inputs[i]] : [])),
+    features: o.features ? featureText(o.features) : null,
     examples: counts[j],
     status: contents.models[j]?.status ?? 'untrained',
   }));
@@ -50,7 +51,8 @@ export function infoCommand(path: string, options: { json?: boolean }): void {
     `Outputs:`,
     ...settings.outputs.map((o, j) => {
       const range = o.kind === 'classifier' ? `${o.classes} classes` : `${o.min}..${o.max}${o.integer ? ', whole numbers' : ''}${o.hardLimits ? ', hard limits' : ''}`;
-      return `  ${j + 1}. ${o.name}: ${o.kind}, ${range}; ${o.model}; ${outputs[j].examples} examples; ${outputs[j].status}`;
+      const features = outputs[j].features ? `; features ${outputs[j].features}` : '';
+      return `  ${j + 1}. ${o.name}: ${o.kind}, ${range}; ${o.model}${features}; ${outputs[j].examples} examples; ${outputs[j].status}`;
     }),
     ...gestureOutputs.flatMap((o, j) => [
       `  ${settings.outputs.length + j + 1}. ${o.name}: gesture, ${o.gestures.length} gestures${o.matching === 'once' ? ', matched once when running stops' : ''}; reads ${o.inputs.join(', ')}` +
