@@ -8,8 +8,8 @@ import type { TrainReply, TrainRequest } from './train-messages.ts';
 export class RhythmTraining {
   /** 0..1 while a model trains, undefined otherwise. */
   fraction = $state<number | undefined>(undefined);
-  /** The TensorFlow.js backend the last model trained on ('webgl', 'cpu', …). */
-  backend = $state('');
+  /** How the last model trained: TensorFlow.js's backend ('webgl', 'wasm', 'cpu') and how long it took. */
+  took = $state('');
   private worker: Worker | undefined;
   private finish: ((model: RhythmModel | undefined) => void) | undefined;
 
@@ -30,7 +30,7 @@ export class RhythmTraining {
         this.end();
         if (reply.kind === 'failed') reject(new InputError(reply.reason));
         else {
-          this.backend = reply.backend;
+          this.took = `${reply.backend} in ${reply.seconds.toFixed(1)} s`;
           resolve(readRhythmModel(reply.document, 'the model trained in this page'));
         }
       };

@@ -10,5 +10,5 @@ export interface TrainRequest {
 /** What the training worker answers: progress after each epoch, then the model or why not. */
 export type TrainReply =
   | { readonly kind: 'progress'; readonly fraction: number }
-  | { readonly kind: 'trained'; readonly document: RhythmModelDocument; readonly backend: string }
+  | { readonly kind: 'trained'; readonly document: RhythmModelDocument; readonly backend: string; readonly seconds: number }
   | { readonly kind: 'failed'; readonly reason: string };
