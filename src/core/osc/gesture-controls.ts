@@ -1,9 +1,11 @@
 import { InputError } from '../errors.ts';
 import { followingAddress } from '../project/gesture-output.ts';
+import { learnedAgain } from '../project/output-features.ts';
 import type { Gestures } from '../project/gesture-session.ts';
 import { type Result, done } from '../project/result.ts';
 import type { Session } from '../project/session.ts';
 import { featureText, readFeatureText } from '../temporal/features/feature-text.ts';
+import { matchOptionsText, readMatchOption } from '../temporal/match-option-text.ts';
 import { type Control, controlIn, then } from './control-commands.ts';
 import { setFeatures } from './feature-controls.ts';
 import type { OscArgument } from './message.ts';
@@ -67,6 +69,22 @@ const OSCINE_CONTROLS: Readonly<Record<string, Control>> = {
       });
     }),
   setFeatures: (args, { session }) => setFeatures(args, session),
+  /** `"key" value [o]`: one matcher option (see match-option-text.ts); the output learns again at once. */
+  setGestureOption: (args, { session }) =>
+    withOutput(args, 2, 'an option name, its value, and optionally a gesture output number', (output) => {
+      const key = readStrings(args.slice(0, 1), 'the option name');
+      if (!key.ok) return key;
+      const value = args[1];
+      if (typeof value === 'object') return argumentProblem(`the value of '${key.value[0]}': give a number or a word`);
+      let change;
+      try {
+        change = readMatchOption(key.value[0], value);
+      } catch (error) {
+        if (error instanceof InputError) return argumentProblem(error.message);
+        throw error;
+      }
+      return then(session.gestures.setOptions(output, change), () => `'${session.settings.gestureOutputs[output].name}' matches with ${matchOptionsText(change)}; ${learnedAgain(session, output)}`);
+    }),
   deleteGestureTemplates: (args, { session }) =>
     withGesture(args, 0, 'a gesture number, and optionally a gesture output number', (output, gesture) =>
       then(session.gestures.deleteTemplates(output, gesture), ({ deleted }) => `deleted ${deleted} templates of '${session.gestures.gestureName(output, gesture)}'`),

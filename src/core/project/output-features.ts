@@ -49,9 +49,12 @@ export function setOutputFeatures(session: Session, output: number, features: Fe
 /** What changing an output's features leaves to do: a model output trains again when asked; a gesture output already has. */
 export function afterFeatures(session: Session, output: number): string {
   const models = session.settings.outputs.length;
-  if (output >= models) {
-    const templates = session.gestures.counts()[output - models].reduce((a, b) => a + b, 0);
-    return `learned again from ${templates} template${templates === 1 ? '' : 's'}`;
-  }
+  if (output >= models) return learnedAgain(session, output - models);
   return session.modelStatus(output) === 'needs-retraining' ? 'train again to use them' : 'train to use them';
+}
+
+/** What a gesture output (counted among gesture outputs) just learned from. */
+export function learnedAgain(session: Session, gestureOutput: number): string {
+  const templates = session.gestures.counts()[gestureOutput].reduce((a, b) => a + b, 0);
+  return `learned again from ${templates} template${templates === 1 ? '' : 's'}`;
 }

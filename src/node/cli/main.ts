@@ -9,6 +9,8 @@ import { collectOutput } from './output-spec.ts';
 import { infoCommand } from './commands/info.ts';
 import { newCommand } from './commands/new.ts';
 import { featuresCommand } from './commands/features.ts';
+import { gestureOptionsCommand } from './commands/gesture-options.ts';
+import { MATCH_OPTION_KEYS } from '../../core/temporal/match-option-text.ts';
 import { serveCommand } from './commands/serve.ts';
 import { DEFAULT_STUDIO_PORT } from '../server/studio-server.ts';
 import { runCommand } from './commands/run.ts';
@@ -79,6 +81,14 @@ program
   .argument('[features]', 'INPUT:KIND[:WINDOW][~euro(MINCUTOFF,BETA)|~avg(N)] … (kinds: value, velocity, acceleration, min, max, mean, sd, rms, zero-crossings), or none')
   .option('--output <name>', 'the output, by name or number from 1, gesture outputs last (needed when there are several)')
   .action(featuresCommand);
+
+program
+  .command('gesture-options')
+  .description("show how each gesture output matches, or change an output's matcher options: it learns again at once from its templates")
+  .argument('<file.oscine>', 'a project file')
+  .argument('[options...]', `KEY=VALUE … (keys: ${MATCH_OPTION_KEYS.join(', ')}), e.g. radius=3 pattern=symmetric derivatives=off`)
+  .option('--output <name>', 'the gesture output, by name or number from 1 among all outputs (needed when there are several)')
+  .action(gestureOptionsCommand);
 
 program
   .command('info')

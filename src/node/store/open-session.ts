@@ -1,4 +1,5 @@
 import { EditableSession } from '../../core/project/example-edits.ts';
+import type { ProjectSettings } from '../../core/project/project.ts';
 import type { Trainer } from '../../core/project/trainer.ts';
 import { ProjectFile } from './project-file.ts';
 
@@ -21,5 +22,15 @@ export function openSession(path: string, trainer?: Trainer): { session: Editabl
   } catch (error) {
     file.close();
     throw error;
+  }
+}
+
+/** A project's settings, read without writing to the file (safe while it is being served). */
+export function readProjectSettings(path: string): ProjectSettings {
+  const file = ProjectFile.open(path, { readonly: true });
+  try {
+    return file.load().settings;
+  } finally {
+    file.close();
   }
 }

@@ -1,8 +1,7 @@
 import { InputError } from '../../../core/errors.ts';
 import { afterFeatures, chooseOutput, describeFeatures, outputName, setOutputFeatures } from '../../../core/project/output-features.ts';
 import { readFeatureText } from '../../../core/temporal/features/feature-text.ts';
-import { ProjectFile } from '../../store/project-file.ts';
-import { openSession } from '../../store/open-session.ts';
+import { openSession, readProjectSettings } from '../../store/open-session.ts';
 
 /**
  * Shows the features each output computes from the inputs, or sets one output's. Examples and
@@ -11,13 +10,7 @@ import { openSession } from '../../store/open-session.ts';
  */
 export function featuresCommand(project: string, text: string | undefined, options: { output?: string }): void {
   if (text === undefined) {
-    const file = ProjectFile.open(project, { readonly: true });
-    let settings;
-    try {
-      settings = file.load().settings;
-    } finally {
-      file.close();
-    }
+    const settings = readProjectSettings(project);
     const count = settings.outputs.length + settings.gestureOutputs.length;
     for (let j = 0; j < count; j++) console.log(`${outputName(settings, j)}: ${describeFeatures(settings, j)}`);
     return;
