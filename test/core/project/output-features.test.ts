@@ -94,7 +94,16 @@ test('changing features needs no recording again: the old model plays until retr
   const raw = heard();
   assert.ok(raw.filter((c) => c === 1).length < 5, `positions alone heard 'up' ${raw.filter((c) => c === 1).length} times of 48`);
   const examples = session.examples();
+  const accuracy = async () => {
+    const judged = await session.evaluateOutput(0, 10);
+    assert.ok(judged.ok && judged.value.report.task === 'classification');
+    return judged.value.report.accuracy;
+  };
+  const rawAccuracy = await accuracy();
   assert.ok(session.setFeatures(0, readFeatureText('x:velocity', session.settings.inputs)).ok);
+  // Cross-validation judges the rows training sees: velocity tells every example but each round's first.
+  assert.equal(await accuracy(), 98 / 100);
+  assert.ok(rawAccuracy < 0.9, `positions alone: ${rawAccuracy}`);
   assert.equal(session.modelStatus(0), 'needs-retraining');
   assert.deepEqual(heard(), raw, 'the trained model keeps the features it was trained on');
   assert.ok((await session.trainModels()).ok);
