@@ -23,7 +23,7 @@ test('oscsend/oscdump: setFeatures and setGestureOption are answered, and a velo
   try {
     patch.send('/oscine/control/setFeatures', 'ss', 'x:velocity:3 y:value', 'level');
     await patch.until(/\/oscine\/status\/setFeatures is 1 "'level' reads 1:velocity:3 2:value; train to use them"/g);
-    patch.send('/oscine/control/setFeatures', 'si', '3:velocity', 1);
+    patch.send('/oscine/control/setFeatures', 'si', '3:velocity', '1');
     await patch.until(/\/oscine\/status\/setFeatures is 0 "'3:velocity' reads input 3, but the inputs are numbered 1 to 2"/g);
     patch.send('/oscine/control/setGestureOption', 'sf', 'radius', '2.5');
     await patch.until(/\/oscine\/status\/setGestureOption is 1 "'pen' matches with radius=2.5; learned again from 0 templates"/g);
