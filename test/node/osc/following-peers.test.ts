@@ -30,8 +30,7 @@ test('oscsend/oscdump: /pen/following tells the gesture under way, its progress 
     await patch.until(/\/oscine\/status\/setGestureFeatures is 1 "'pen' matches 1:value 2:value"/g);
     patch.send('/wekinator/control/startRunning');
     await patch.until(/\/oscine\/status\/startRunning is 1 "running"/g);
-    patch.sendLines('perform.txt', played.map(frameLine));
-    await patch.until(/\/pen\/following fff/g, played.length);
+    await patch.perform(played, /\/pen\/following fff/g);
   } finally {
     await patch.stop();
   }

@@ -30,7 +30,7 @@ test('oscsend/oscdump: templates recorded over OSC; each performed stroke sends 
     patch.send('/wekinator/control/startRunning');
     await patch.until(/\/oscine\/status\/startRunning is 1 "running"/g);
     const { frames } = performance();
-    patch.sendLines('perform.txt', frames.map(frameLine));
+    await patch.perform(frames, /\/wek\/outputs /g);
     await patch.until(/\/output_3/g);
     await patch.until(/\/wek\/outputs ffff \S+ \S+ \S+ inf\n/g, frames.length);
   } finally {

@@ -18,6 +18,11 @@ export interface LibloPatch {
   send(...args: string[]): void;
   /** Sends the lines (`/address types args…`) from a file in `dir`, in order. */
   sendLines(name: string, lines: readonly string[]): void;
+  /**
+   * Sends input frames ten at a time, each ten once `reply` has come back for every frame so far:
+   * oscdump's small socket buffer overflows when hundreds of replies arrive at once.
+   */
+  perform(frames: readonly (readonly number[])[], reply: RegExp): Promise<void>;
   /** Stops oscdump and the server, which must exit cleanly. */
   stop(): Promise<void>;
 }
@@ -31,21 +36,30 @@ export async function servePatch(project: string, dir: string): Promise<LibloPat
   dump.stdout.on('data', (chunk: Buffer) => (dumped += chunk.toString()));
   await new Promise((resolve) => setTimeout(resolve, 300)); // oscdump binds its port
   const count = (pattern: RegExp) => [...dumped.matchAll(pattern)].length;
+  const until = async (pattern: RegExp, times = 1) => {
+    for (let i = 0; i < 1000 && count(pattern) < times; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+    assert.ok(count(pattern) >= times, `${pattern} arrived ${count(pattern)} times, not ${times}:\n${dumped.slice(-2000)}`);
+  };
+  const sendLines = (name: string, lines: readonly string[]) => {
+    const path = join(dir, name);
+    writeFileSync(path, `${lines.join('\n')}\n`);
+    const run = spawnSync('oscsendfile', ['127.0.0.1', String(oscPort), path], { encoding: 'utf8' });
+    assert.equal(run.status, 0, run.stderr);
+  };
   return {
     dumped: () => dumped,
-    until: async (pattern, times = 1) => {
-      for (let i = 0; i < 1000 && count(pattern) < times; i++) await new Promise((resolve) => setTimeout(resolve, 10));
-      assert.ok(count(pattern) >= times, `${pattern} arrived ${count(pattern)} times, not ${times}:\n${dumped.slice(-2000)}`);
-    },
+    until,
     send: (...args) => {
       const run = spawnSync('oscsend', ['127.0.0.1', String(oscPort), ...args], { encoding: 'utf8' });
       assert.equal(run.status, 0, run.stderr);
     },
-    sendLines: (name, lines) => {
-      const path = join(dir, name);
-      writeFileSync(path, `${lines.join('\n')}\n`);
-      const run = spawnSync('oscsendfile', ['127.0.0.1', String(oscPort), path], { encoding: 'utf8' });
-      assert.equal(run.status, 0, run.stderr);
+    sendLines,
+    perform: async (frames, reply) => {
+      const before = count(reply);
+      for (let from = 0; from < frames.length; from += 10) {
+        sendLines('perform.txt', frames.slice(from, from + 10).map(frameLine));
+        await until(reply, before + Math.min(from + 10, frames.length));
+      }
     },
     stop: async () => {
       dump.kill();

@@ -42,8 +42,7 @@ test('oscsend/oscdump: setFeatures and setGestureOption are answered, and a velo
     await patch.until(/\/oscine\/status\/train is 1 "trained level"/g);
     patch.send('/wekinator/control/startRunning');
     await patch.until(/\/oscine\/status\/startRunning is 1/g);
-    patch.sendLines('perform.txt', falling.map(frameLine));
-    await patch.until(/\/wek\/outputs ff /g, falling.length);
+    await patch.perform(falling, /\/wek\/outputs ff /g);
   } finally {
     await patch.stop();
   }
