@@ -22,6 +22,8 @@ const EMPTY: Slot = { document: null, status: 'untrained', inputs: [], features:
  */
 export class ModelSlots {
   private slots: Slot[];
+  /** Outputs whose examples or settings changed while their model was training. */
+  private readonly changedWhileTraining = new Set<number>();
 
   constructor(
     outputs: readonly Output[],
@@ -62,6 +64,8 @@ export class ModelSlots {
 
   setStatus(output: number, status: ModelStatus): void {
     const slot = this.slots[output];
+    const changed = slot.status === 'training' && status !== 'training' && this.changedWhileTraining.delete(output);
+    if (changed && status === 'trained') status = 'needs-retraining';
     if (slot.status === status) return;
     slot.status = status;
     this.save(output);
@@ -70,15 +74,18 @@ export class ModelSlots {
 
   /** A trained model is out of date: its examples or its settings changed. */
   markStale(output: number): void {
-    if (this.slots[output].status === 'trained') this.setStatus(output, 'needs-retraining');
+    const { status } = this.slots[output];
+    if (status === 'trained') this.setStatus(output, 'needs-retraining');
+    if (status === 'training') this.changedWhileTraining.add(output);
   }
 
   /** A new model for an output, trained on these inputs, or on these features of them. */
   install(output: number, spec: Output, document: ModelDocument, inputs: readonly number[], features: FeatureSpec | null): void {
     const model = loadModel(document, `the new model of '${spec.name}'`);
-    this.slots[output] = { document, status: 'trained', inputs, features, runner: new OutputRunner(spec, model, inputs, features) };
+    const status = this.changedWhileTraining.delete(output) ? 'needs-retraining' : 'trained';
+    this.slots[output] = { document, status, inputs, features, runner: new OutputRunner(spec, model, inputs, features) };
     this.save(output);
-    this.onStatus(output, 'trained');
+    this.onStatus(output, status);
   }
 
   /** Rebuilds runners after an output's settings changed (e.g. hard limits) without retraining. */

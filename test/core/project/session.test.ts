@@ -144,6 +144,34 @@ test('while models train, a running session keeps playing the old models, and ru
   assert.equal(session.state, 'idle');
 });
 
+test('a model whose settings or examples change while it trains comes back as needing retraining', async () => {
+  const settings = makeProject({ inputs: 2, outputs: [{ kind: 'continuous', min: 0, max: 10, model: 'linear' }] });
+  const inline = inlineTrainer(() => 0);
+  let release = () => {};
+  const trainer: Trainer = { ...inline, train: async (...args) => (await new Promise<void>((resolve) => (release = resolve)), inline.train(...args)) };
+  const session = new Session(settings, { trainer });
+  session.startRecording();
+  for (let x = 0; x < 3; x += 0.5) {
+    session.setOutputValues([x]);
+    session.input([x, 0]);
+  }
+  session.stopRecording();
+  const train = async (meanwhile: () => void) => {
+    const training = session.trainModels();
+    meanwhile();
+    release();
+    assert.ok((await training).ok);
+  };
+  await train(() => {});
+  assert.equal(session.modelStatus(0), 'trained');
+  await train(() => assert.ok(session.setModel(0, 'knn').ok));
+  assert.equal(session.modelStatus(0), 'needs-retraining', 'trained as linear, but the output now asks for knn');
+  await train(() => {});
+  assert.equal(session.modelStatus(0), 'trained');
+  await train(() => session.deleteAllExamples());
+  assert.equal(session.modelStatus(0), 'needs-retraining', 'its examples were deleted meanwhile');
+});
+
 test('running turns each frame into one value per output: classes from 1, hard limits, whole numbers', async () => {
   const { session } = makeSession();
   recordLine(session);
