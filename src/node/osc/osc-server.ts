@@ -1,13 +1,11 @@
-import type { RemoteInfo, Socket } from 'node:dgram';
 import type { ModelFiles } from '../../core/osc/control-commands.ts';
 import type { IncomingMessage, OutgoingMessage } from '../../core/osc/message.ts';
 import { type MessageCounts, OscFace } from '../../core/osc/osc-face.ts';
 import { Emitter } from '../../core/project/events.ts';
 import type { Session } from '../../core/project/session.ts';
 import type { Rejections } from '../../core/project/session-events.ts';
-import { decodePacket, encodeOrWarn } from './packet.ts';
+import { OscLink } from './osc-link.ts';
 import { RateLimitedWarnings } from './rate-limited-warnings.ts';
-import { openUdpEnds } from './udp-ends.ts';
 
 export interface OscServerOptions {
   readonly modelFiles: ModelFiles;
@@ -38,44 +36,43 @@ export interface OscTraffic {
  */
 export class OscServer {
   private closed = false;
-  private packets = 0;
-  private malformed = 0;
   private readonly warnings: RateLimitedWarnings;
   readonly face: OscFace;
   readonly traffic = new Emitter<OscTraffic>();
 
   private constructor(
     private readonly session: Session,
-    private readonly listener: Socket,
-    private readonly sender: Socket,
-    /** The output host's address, looked up once: a name would be looked up again on every frame. */
-    private readonly destination: string,
+    private readonly link: OscLink,
     options: OscServerOptions,
   ) {
     this.warnings = new RateLimitedWarnings(options.printWarning);
     this.face = new OscFace(session, { send: this.send, warn: this.warn, modelFiles: options.modelFiles });
-    listener.on('message', this.receive);
-    listener.on('error', (error) => this.warn('socket', `receiving: ${error.message}`));
-    sender.on('error', (error) => this.warn('send', `sending: ${error.message}`));
   }
 
   /** Binds the project's OSC port and starts answering; refuses with a clear message if the port is taken. */
   static async start(session: Session, options: OscServerOptions): Promise<OscServer> {
     const { host, port, outputHost } = session.settings.osc;
-    const { listener, sender, destination } = await openUdpEnds(host, port, outputHost);
-    const server = new OscServer(session, listener, sender, destination, options);
+    const link = await OscLink.open({
+      host,
+      port,
+      outputHost,
+      outputPort: () => session.settings.osc.outputPort,
+      // Nothing arrives before the server below exists: the socket delivers on a later turn.
+      deliver: (message) => server.deliver(message),
+      warn: (kind, message) => server.warn(kind, message),
+    });
+    const server = new OscServer(session, link, options);
     server.face.sendState();
     return server;
   }
 
   /** Where it listens: the real port when the project asked for any free one (0). */
   listening(): { host: string; port: number } {
-    const { address, port } = this.listener.address();
-    return { host: address, port };
+    return this.link.listening();
   }
 
   counts(): ServerCounts {
-    return { packets: this.packets, malformed: this.malformed, ...this.face.counts, ...this.session.rejections };
+    return { packets: this.link.packets, malformed: this.link.malformed, ...this.face.counts, ...this.session.rejections };
   }
 
   async close(): Promise<void> {
@@ -83,16 +80,8 @@ export class OscServer {
     this.closed = true;
     this.face.close();
     this.warnings.flush();
-    await Promise.all([this.listener, this.sender].map((socket) => new Promise<void>((resolve) => socket.close(() => resolve()))));
+    await this.link.close();
   }
-
-  private readonly receive = (packet: Buffer, from: RemoteInfo): void => {
-    this.packets++;
-    const malformed = decodePacket(packet, this.deliver);
-    if (malformed === 0) return;
-    this.malformed += malformed;
-    this.warn('packet', `a malformed OSC packet from ${from.address}:${from.port} was dropped (${packet.length} bytes)`);
-  };
 
   private readonly deliver = (message: IncomingMessage): void => {
     if (this.closed) return;
@@ -107,13 +96,6 @@ export class OscServer {
 
   private readonly send = (message: OutgoingMessage): void => {
     if (this.closed) return;
-    const bytes = encodeOrWarn(message, this.warn);
-    if (!bytes) return;
-    this.traffic.emit('sent', message);
-    this.sender.send(bytes, this.session.settings.osc.outputPort, this.destination, this.sent);
-  };
-
-  private readonly sent = (error: Error | null): void => {
-    if (error) this.warn('send', `could not send to ${this.session.settings.osc.outputHost}:${this.session.settings.osc.outputPort}: ${error.message}`);
+    if (this.link.send(message)) this.traffic.emit('sent', message);
   };
 }

@@ -1,11 +1,9 @@
-import type { RemoteInfo, Socket } from 'node:dgram';
-import type { OutgoingMessage } from '../../core/osc/message.ts';
+import type { IncomingMessage, OutgoingMessage } from '../../core/osc/message.ts';
 import { type RhythmCounts, RhythmOscFace } from '../../generative/rhythm/playback/rhythm-osc-face.ts';
 import { type PlayEvent, Transport } from '../../generative/rhythm/playback/transport.ts';
 import type { RhythmPlayer } from '../../generative/rhythm/vae/rhythm-player.ts';
-import { decodePacket, encodeOrWarn } from '../osc/packet.ts';
+import { OscLink } from '../osc/osc-link.ts';
 import { RateLimitedWarnings } from '../osc/rate-limited-warnings.ts';
-import { openUdpEnds } from '../osc/udp-ends.ts';
 
 export interface RhythmServerOptions {
   readonly host: string;
@@ -36,8 +34,6 @@ export interface RhythmServerCounts extends RhythmCounts {
  */
 export class RhythmOscServer {
   private closed = false;
-  private packets = 0;
-  private malformed = 0;
   private timer: NodeJS.Timeout | undefined;
   private readonly due: PlayEvent[] = [];
   private readonly warnings: RateLimitedWarnings;
@@ -46,27 +42,30 @@ export class RhythmOscServer {
 
   private constructor(
     player: RhythmPlayer,
-    private readonly listener: Socket,
-    private readonly sender: Socket,
-    private readonly destination: string,
-    private readonly options: RhythmServerOptions,
+    private readonly link: OscLink,
+    options: RhythmServerOptions,
   ) {
     this.warnings = new RateLimitedWarnings(options.printWarning);
     this.transport = new Transport(player.loop, { bpm: options.bpm });
     this.face = new RhythmOscFace(player, this.transport, { ...options, send: this.send, warn: this.warn, now: () => performance.now() });
-    listener.on('message', this.receive);
-    listener.on('error', (error) => this.warn('socket', `receiving: ${error.message}`));
-    sender.on('error', (error) => this.warn('send', `sending: ${error.message}`));
   }
 
   /** Listens, sends the loop and the transport's state, and starts playing if asked to. */
   static async start(player: RhythmPlayer, options: RhythmServerOptions): Promise<RhythmOscServer> {
-    const { listener, sender, destination } = await openUdpEnds(options.host, options.port, options.outputHost);
-    let server: RhythmOscServer;
+    // The link is open before the server exists; nothing arrives until this function returns.
+    let server: RhythmOscServer | undefined;
+    const link = await OscLink.open({
+      host: options.host,
+      port: options.port,
+      outputHost: options.outputHost,
+      outputPort: () => options.outputPort,
+      deliver: (message) => server?.deliver(message),
+      warn: (kind, message) => server?.warn(kind, message),
+    });
     try {
-      server = new RhythmOscServer(player, listener, sender, destination, options);
+      server = new RhythmOscServer(player, link, options);
     } catch (error) {
-      await Promise.all([listener, sender].map((socket) => new Promise<void>((resolve) => socket.close(() => resolve()))));
+      await link.close();
       throw error;
     }
     server.face.refresh(true);
@@ -78,12 +77,11 @@ export class RhythmOscServer {
 
   /** Where it listens: the real port when any free one (0) was asked for. */
   listening(): { host: string; port: number } {
-    const { address, port } = this.listener.address();
-    return { host: address, port };
+    return this.link.listening();
   }
 
   counts(): RhythmServerCounts {
-    return { packets: this.packets, malformed: this.malformed, ...this.face.counts, late: this.transport.dropped };
+    return { packets: this.link.packets, malformed: this.link.malformed, ...this.face.counts, late: this.transport.dropped };
   }
 
   async close(): Promise<void> {
@@ -91,7 +89,7 @@ export class RhythmOscServer {
     this.closed = true;
     clearTimeout(this.timer);
     this.warnings.flush();
-    await Promise.all([this.listener, this.sender].map((socket) => new Promise<void>((resolve) => socket.close(() => resolve()))));
+    await this.link.close();
   }
 
   /** Sends what is due (a loop held back, steps and hits) and arms the timer for what comes next. */
@@ -105,13 +103,8 @@ export class RhythmOscServer {
     if (next !== Infinity) this.timer = setTimeout(this.play, Math.max(0, next - performance.now()));
   };
 
-  private readonly receive = (packet: Buffer, from: RemoteInfo): void => {
-    this.packets++;
-    const malformed = decodePacket(packet, (message) => this.face.receive(message));
-    if (malformed > 0) {
-      this.malformed += malformed;
-      this.warn('packet', `a malformed OSC packet from ${from.address}:${from.port} was dropped (${packet.length} bytes)`);
-    }
+  private readonly deliver = (message: IncomingMessage): void => {
+    this.face.receive(message);
     // A start, a tempo change or a new loop may bring the next event closer.
     this.play();
   };
@@ -121,13 +114,6 @@ export class RhythmOscServer {
   };
 
   private readonly send = (message: OutgoingMessage): void => {
-    if (this.closed) return;
-    const bytes = encodeOrWarn(message, this.warn);
-    if (!bytes) return;
-    this.sender.send(bytes, this.options.outputPort, this.destination, this.sent);
-  };
-
-  private readonly sent = (error: Error | null): void => {
-    if (error) this.warn('send', `could not send to ${this.options.outputHost}:${this.options.outputPort}: ${error.message}`);
+    this.link.send(message);
   };
 }
