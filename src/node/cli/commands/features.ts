@@ -2,6 +2,7 @@ import { InputError } from '../../../core/errors.ts';
 import { afterFeatures, chooseOutput, describeFeatures, outputName, setOutputFeatures } from '../../../core/project/output-features.ts';
 import { readFeatureText } from '../../../core/temporal/features/feature-text.ts';
 import { openSession, readProjectSettings } from '../../store/open-session.ts';
+import { inProject } from '../in-project.ts';
 
 /**
  * Shows the features each output computes from the inputs, or sets one output's. Examples and
@@ -23,14 +24,5 @@ export function featuresCommand(project: string, text: string | undefined, optio
     console.log(`${outputName(session.settings, output)} now reads ${describeFeatures(session.settings, output)}; ${afterFeatures(session, output)}`);
   } finally {
     file.close();
-  }
-}
-
-function inProject<T>(project: string, choose: () => T): T {
-  try {
-    return choose();
-  } catch (error) {
-    if (error instanceof InputError) throw new InputError(`${project}: ${error.message}`);
-    throw error;
   }
 }

@@ -3,6 +3,7 @@ import { chooseOutput, learnedAgain, outputName } from '../../../core/project/ou
 import type { ProjectSettings } from '../../../core/project/project.ts';
 import { matchOptionsText, readMatchOptionItems } from '../../../core/temporal/match-option-text.ts';
 import { openSession, readProjectSettings } from '../../store/open-session.ts';
+import { inProject } from '../in-project.ts';
 
 /** Shows how each gesture output matches, or changes one output's options: it learns again at once from its templates. */
 export function gestureOptionsCommand(project: string, items: string[], options: { output?: string }): void {
@@ -27,15 +28,10 @@ export function gestureOptionsCommand(project: string, items: string[], options:
 
 /** The gesture output named (or numbered among all outputs), or the only gesture output; counted among gesture outputs. */
 function gestureOutput(settings: ProjectSettings, which: string | undefined, project: string): number {
-  const models = settings.outputs.length;
   if (settings.gestureOutputs.length === 0) throw new InputError(`${project} has no gesture output; matcher options are for gesture outputs`);
   if (which === undefined && settings.gestureOutputs.length === 1) return 0;
-  try {
-    const output = chooseOutput(settings, which);
-    if (output < models) throw new InputError(`'${outputName(settings, output)}' is a ${settings.outputs[output].kind} output; matcher options are for gesture outputs`);
-    return output - models;
-  } catch (error) {
-    if (error instanceof InputError) throw new InputError(`${project}: ${error.message}`);
-    throw error;
-  }
+  const output = inProject(project, () => chooseOutput(settings, which));
+  const models = settings.outputs.length;
+  if (output < models) throw new InputError(`${project}: '${outputName(settings, output)}' is a ${settings.outputs[output].kind} output; matcher options are for gesture outputs`);
+  return output - models;
 }
