@@ -1,11 +1,10 @@
-import { InputError } from '../errors.ts';
 import { afterFeatures, chooseOutput, describeFeatures, outputName, setOutputFeatures } from '../project/output-features.ts';
 import type { Result } from '../project/result.ts';
 import type { Session } from '../project/session.ts';
 import { readFeatureText } from '../temporal/features/feature-text.ts';
 import { then } from './control-commands.ts';
 import type { OscArgument } from './message.ts';
-import { argumentProblem, readStrings } from './read-arguments.ts';
+import { argumentProblem, readStrings, readThrough } from './read-arguments.ts';
 
 /**
  * `/oscine/control/setFeatures "features" [o]`: the features of any output, in their text form
@@ -20,14 +19,8 @@ export function setFeatures(args: readonly OscArgument[], session: Session): Res
   if (!text.ok) return text;
   const which = args[1];
   if (typeof which === 'object') return argumentProblem('the output: give its name or its number from 1');
-  let output;
-  let features;
-  try {
-    output = chooseOutput(session.settings, which);
-    features = readFeatureText(text.value[0], session.settings.inputs);
-  } catch (error) {
-    if (error instanceof InputError) return argumentProblem(error.message);
-    throw error;
-  }
+  const read = readThrough(() => ({ output: chooseOutput(session.settings, which), features: readFeatureText(text.value[0], session.settings.inputs) }));
+  if (!read.ok) return read;
+  const { output, features } = read.value;
   return then(setOutputFeatures(session, output, features), () => `'${outputName(session.settings, output)}' reads ${describeFeatures(session.settings, output)}; ${afterFeatures(session, output)}`);
 }

@@ -1,4 +1,3 @@
-import { InputError } from '../errors.ts';
 import { followingAddress } from '../project/gesture-output.ts';
 import { learnedAgain } from '../project/output-features.ts';
 import type { Gestures } from '../project/gesture-session.ts';
@@ -9,7 +8,7 @@ import { matchOptionsText, readMatchOption } from '../temporal/match-option-text
 import { type Control, controlIn, then } from './control-commands.ts';
 import { setFeatures } from './feature-controls.ts';
 import type { OscArgument } from './message.ts';
-import { argumentProblem, readNumbers, readPositions, readStrings } from './read-arguments.ts';
+import { argumentProblem, readNumbers, readPositions, readStrings, readThrough } from './read-arguments.ts';
 
 /**
  * The gesture control messages. A gesture is named by its number (from 1) and, optionally, its
@@ -56,13 +55,9 @@ const OSCINE_CONTROLS: Readonly<Record<string, Control>> = {
     withOutput(args, 1, 'the features as one string (or "none"), and optionally a gesture output number', (output) => {
       const text = readStrings(args.slice(0, 1), 'the features');
       if (!text.ok) return text;
-      let features;
-      try {
-        features = readFeatureText(text.value[0], session.settings.inputs);
-      } catch (error) {
-        if (error instanceof InputError) return argumentProblem(error.message);
-        throw error;
-      }
+      const read = readThrough(() => readFeatureText(text.value[0], session.settings.inputs));
+      if (!read.ok) return read;
+      const features = read.value;
       return then(session.gestures.setFeatures(output, features), () => {
         const name = session.settings.gestureOutputs[output].name;
         return features ? `'${name}' matches ${featureText(features)}` : `'${name}' matches the values of its inputs`;
@@ -76,13 +71,9 @@ const OSCINE_CONTROLS: Readonly<Record<string, Control>> = {
       if (!key.ok) return key;
       const value = args[1];
       if (typeof value === 'object') return argumentProblem(`the value of '${key.value[0]}': give a number or a word`);
-      let change;
-      try {
-        change = readMatchOption(key.value[0], value);
-      } catch (error) {
-        if (error instanceof InputError) return argumentProblem(error.message);
-        throw error;
-      }
+      const read = readThrough(() => readMatchOption(key.value[0], value));
+      if (!read.ok) return read;
+      const change = read.value;
       return then(session.gestures.setOptions(output, change), () => `'${session.settings.gestureOutputs[output].name}' matches with ${matchOptionsText(change)}; ${learnedAgain(session, output)}`);
     }),
   deleteGestureTemplates: (args, { session }) =>

@@ -1,3 +1,4 @@
+import { InputError } from '../errors.ts';
 import { type Result, done } from '../project/result.ts';
 import { type OscArgument, describeArgument } from './message.ts';
 
@@ -17,6 +18,16 @@ export interface ArgumentProblem {
 export const argumentProblem = (reason: string): ArgumentProblem => ({ ok: false, reason, argumentProblem: true });
 
 export const isArgumentProblem = (result: Result<unknown>): result is ArgumentProblem => !result.ok && 'argumentProblem' in result;
+
+/** Runs a reader of the engine's (features, options) that throws InputError at a mistake: the mistake becomes the message's problem. */
+export function readThrough<T>(read: () => T): Result<T> {
+  try {
+    return done(read());
+  } catch (error) {
+    if (error instanceof InputError) return argumentProblem(error.message);
+    throw error;
+  }
+}
 
 export function readNumbers(args: readonly OscArgument[], what: string): Result<number[]> {
   const values: number[] = [];
